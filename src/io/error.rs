@@ -1,0 +1,154 @@
+//! Load and save errors, each with a Japanese message that says what is wrong and what to do.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Why a draft could not be read. A file that could not be read is never written to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The file could not be opened or read.
+    Io { path: PathBuf, reason: String },
+    /// The file is empty.
+    Empty,
+    /// The file holds binary data (NUL bytes or control characters).
+    Binary,
+    /// The file starts with a UTF-8 BOM but is not valid UTF-8.
+    InvalidUtf8 { offset: usize },
+    /// The text is in an encoding shinkyu does not read.
+    UnknownEncoding { guess: Option<&'static str> },
+    /// The RON text is malformed or does not fit a draft.
+    Syntax(SyntaxError),
+    /// The draft was written by a newer version of shinkyu.
+    NewerSchema { found: u32, supported: u32 },
+    /// The draft has no valid schema version.
+    BadSchema { found: u32 },
+}
+
+/// A RON error translated into Japanese, with where it happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// What is wrong, in Japanese.
+    pub message: String,
+    /// The offending line, for display.
+    pub source_line: String,
+}
+
+impl LoadError {
+    /// The process exit code for the command line: always 2 (the file could not be read).
+    pub fn exit_code(&self) -> i32 {
+        2
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Io { path, reason } => write!(
+                f,
+                "ファイル「{}」を開けません（{}）。ファイルの場所と名前、読み取りの権限を確認してください。",
+                path.display(),
+                reason
+            ),
+            LoadError::Empty => f.write_str(
+                "ファイルが空です。下書きファイル（.ron）を選んでいるか確認してください。",
+            ),
+            LoadError::Binary => f.write_str(
+                "テキストファイルではありません（バイナリデータを含みます）。shinkyu の下書きファイル（.ron）を選んでください。",
+            ),
+            LoadError::InvalidUtf8 { offset } => write!(
+                f,
+                "UTF-8（BOM付き）のはずのファイルに、UTF-8 として読めないバイトがあります（先頭から {offset} バイト目付近）。ファイルが壊れている可能性があります。"
+            ),
+            LoadError::UnknownEncoding { guess: Some(g) } => write!(
+                f,
+                "文字コードが {g} のため読み込めません。テキストエディタで UTF-8 または Shift_JIS として保存し直してください。"
+            ),
+            LoadError::UnknownEncoding { guess: None } => f.write_str(
+                "文字コードを判別できません（UTF-8、UTF-16、Shift_JIS のいずれでもありません）。テキストエディタで UTF-8 として保存し直してください。",
+            ),
+            LoadError::Syntax(e) => write!(f, "{e}"),
+            LoadError::NewerSchema { found, supported } => write!(
+                f,
+                "この下書きは新しい版の shinkyu で作成されています（形式の版 {found}。この shinkyu が読めるのは版 {supported} までです）。shinkyu を更新してから開いてください。ファイルは変更していません。"
+            ),
+            LoadError::BadSchema { found } => write!(
+                f,
+                "形式の版（schema_version）が正しくありません（{found}）。1 以上の整数を指定してください。"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}行{}列目: {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Why a draft could not be saved. The file on disk is left as it was.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The draft could not be turned into RON (a bug; reported, nothing written).
+    Serialize(String),
+    /// Writing the temporary file failed (disk full, no permission …).
+    Write { path: PathBuf, reason: String },
+    /// The file is held open by another program and could not be replaced after retrying.
+    Locked { path: PathBuf, reason: String },
+    /// Making the backup copy failed.
+    Backup { path: PathBuf, reason: String },
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Serialize(e) => write!(
+                f,
+                "下書きを保存用の形式に変換できませんでした（{e}）。ファイルは変更していません。"
+            ),
+            SaveError::Write { path, reason } => write!(
+                f,
+                "「{}」に保存できません（{reason}）。空き容量と書き込みの権限を確認してください。元のファイルは変更していません。",
+                path.display()
+            ),
+            SaveError::Locked { path, reason } => write!(
+                f,
+                "「{}」は他のプログラム（Excel やエディタなど）で開かれているため保存できません（{reason}）。そのプログラムでファイルを閉じてから、もう一度保存してください。元のファイルは変更していません。",
+                path.display()
+            ),
+            SaveError::Backup { path, reason } => write!(
+                f,
+                "バックアップ「{}」を作成できないため保存を中止しました（{reason}）。元のファイルは変更していません。",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// A short Japanese description of an I/O error kind.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let what = match e.kind() {
+        NotFound => "ファイルが見つかりません",
+        PermissionDenied => "アクセスが拒否されました",
+        AlreadyExists => "同じ名前のファイルがあります",
+        StorageFull => "ディスクの空き容量が足りません",
+        ReadOnlyFilesystem => "読み取り専用の場所です",
+        IsADirectory => "フォルダーです",
+        InvalidFilename => "ファイル名に使えない文字があります",
+        TimedOut => "時間切れになりました",
+        _ => return format!("{e}"),
+    };
+    what.to_string()
+}

@@ -1,0 +1,116 @@
+//! The comparison blocks of a 施策大項目 and what each block's rows hold.
+
+use serde::{Deserialize, Serialize};
+
+/// A comparison block, in document order.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BlockKind {
+    /// 現況と課題 (one row: the ● paragraphs as a whole).
+    Issues,
+    /// めざす姿 (one row per ● bullet).
+    Vision,
+    /// 施策中項目 (one row per item).
+    Measures,
+    /// 協働による取組 (one row).
+    Collaboration,
+    /// 関連計画 (one row per plan).
+    RelatedPlans,
+    /// 主な事業一覧 (one row per 事業).
+    Projects,
+}
+
+/// Which [`crate::model::Side`] fields a block's rows use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldSet {
+    pub number: bool,
+    pub name: bool,
+    pub departments: bool,
+    pub period: bool,
+    pub summary: bool,
+    pub bullets: bool,
+}
+
+impl BlockKind {
+    pub const ALL: [BlockKind; 6] = [
+        BlockKind::Issues,
+        BlockKind::Vision,
+        BlockKind::Measures,
+        BlockKind::Collaboration,
+        BlockKind::RelatedPlans,
+        BlockKind::Projects,
+    ];
+
+    /// The block's name as the seed writes it (the CSV's 区分).
+    pub fn label(self) -> &'static str {
+        match self {
+            BlockKind::Issues => "現況と課題",
+            BlockKind::Vision => "めざす姿",
+            BlockKind::Measures => "施策中項目",
+            BlockKind::Collaboration => "協働による取組",
+            BlockKind::RelatedPlans => "関連計画",
+            BlockKind::Projects => "主な事業",
+        }
+    }
+
+    /// Whether the block's rows carry a 変更区分 in staff documents. 現況と課題 and 協働による取組
+    /// are rewritten as a whole and carry none.
+    pub fn carries_status(self) -> bool {
+        !matches!(self, BlockKind::Issues | BlockKind::Collaboration)
+    }
+
+    /// Whether the block holds exactly one row.
+    pub fn is_single_row(self) -> bool {
+        matches!(self, BlockKind::Issues | BlockKind::Collaboration)
+    }
+
+    /// Whether rows are numbered (施策中項目 1, 2 …; 事業 ①, ② …).
+    pub fn is_numbered(self) -> bool {
+        matches!(self, BlockKind::Measures | BlockKind::Projects)
+    }
+
+    /// The fields the block's rows use.
+    pub fn fields(self) -> FieldSet {
+        let none = FieldSet {
+            number: false,
+            name: false,
+            departments: false,
+            period: false,
+            summary: false,
+            bullets: false,
+        };
+        match self {
+            BlockKind::Issues => FieldSet {
+                bullets: true,
+                ..none
+            },
+            BlockKind::Vision => FieldSet {
+                summary: true,
+                ..none
+            },
+            BlockKind::Measures => FieldSet {
+                number: true,
+                name: true,
+                departments: true,
+                bullets: true,
+                ..none
+            },
+            BlockKind::Collaboration => FieldSet {
+                summary: true,
+                bullets: true,
+                ..none
+            },
+            BlockKind::RelatedPlans => FieldSet {
+                name: true,
+                period: true,
+                summary: true,
+                ..none
+            },
+            BlockKind::Projects => FieldSet {
+                number: true,
+                name: true,
+                summary: true,
+                ..none
+            },
+        }
+    }
+}

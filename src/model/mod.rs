@@ -1,0 +1,23 @@
+//! The draft's data model: pure data and serde, no GUI, no I/O.
+//!
+//! `Draft` → `Policy` (施策大項目) → blocks → `Row` (one line of the 新旧対照表) → `Side`
+//! (現行 / 改定案). See `BlockKind` for what each block's rows hold.
+
+mod block;
+mod draft;
+mod numbering;
+mod review;
+mod row;
+mod sdg;
+mod status;
+
+pub use block::{BlockKind, FieldSet};
+pub use draft::{
+    Draft, GlossaryEntry, Indicator, Meta, Policy, Rank, Rename, RowPath, SCHEMA_VERSION, SdgRef,
+    Suppression, Survey, Voice, VoiceForm,
+};
+pub use numbering::{circled_in_cp932, circled_number, circled_value};
+pub use review::{Comment, Review};
+pub use row::{Row, RowId, Side, SideField, SideKind};
+pub use sdg::{SDG_NAMES, sdg_name};
+pub use status::{ChangeStatus, IndicatorKind, IndicatorVerdict, ReviewState};

@@ -1,0 +1,60 @@
+//! CSV: one line per comparison row, for Excel (UTF-8 with BOM, RFC 4180 quoting, CRLF).
+
+use crate::model::{Draft, SideKind};
+
+/// The header line, exactly.
+pub const HEADER: [&str; 6] = ["大項目", "区分", "項目", "変更区分", "現行", "改定案"];
+
+/// The draft's comparison rows as CSV bytes.
+pub fn to_csv(draft: &Draft) -> Vec<u8> {
+    let mut out = String::from("\u{FEFF}");
+    write_record(&mut out, HEADER.iter().copied());
+    for (path, policy, row) in draft.rows() {
+        let kind = path.block;
+        let status = row.status.map(|s| s.label()).unwrap_or("");
+        let current = row.side_text(SideKind::Current, kind);
+        let revised = row.side_text(SideKind::Revised, kind);
+        let label = row.label(kind);
+        write_record(
+            &mut out,
+            [
+                policy.label().as_str(),
+                kind.label(),
+                label.as_str(),
+                status,
+                current.as_str(),
+                revised.as_str(),
+            ],
+        );
+    }
+    out.into_bytes()
+}
+
+/// Appends one record, quoting fields that need it, ending with CRLF.
+pub fn write_record<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
+    for (i, f) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if f.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&f.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(f);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_follows_rfc_4180() {
+        let mut s = String::new();
+        write_record(&mut s, ["a", "b,c", "say \"hi\"", "x\ny"]);
+        assert_eq!(s, "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"\r\n");
+    }
+}
