@@ -38,9 +38,12 @@ pub enum Command {
     Check {
         /// 検査する下書きファイル
         file: PathBuf,
-        /// 出力形式
+        /// 出力形式（text: 1行に1件、json: 1件ずつのオブジェクトの配列）
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// 表記の辞書（RON）。同梱の辞書に追加されます
+        #[arg(long, value_name = "FILE")]
+        dictionary: Option<PathBuf>,
     },
     /// 新旧対照表などを出力します
     Export {
@@ -79,7 +82,11 @@ impl From<ExportFormat> for Format {
 /// Runs a subcommand, writing to the given streams; returns the exit code.
 pub fn run_command(cmd: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match cmd {
-        Command::Check { file, format } => run_check(file, *format, out, err),
+        Command::Check {
+            file,
+            format,
+            dictionary,
+        } => run_check(file, *format, dictionary.as_deref(), out, err),
         Command::Export {
             file,
             format,
@@ -118,18 +125,41 @@ fn report_load_error(file: &Path, e: &LoadError, err: &mut dyn Write) {
     };
 }
 
-fn run_check(file: &Path, format: CheckFormat, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+/// `shinkyu check`: prints every finding (suppressed ones marked, with their reason) and
+/// returns 0 when no active finding is an error, 1 when one is, 2 when the draft or the
+/// dictionary cannot be read.
+fn run_check(
+    file: &Path,
+    format: CheckFormat,
+    dictionary: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let checker = match dictionary {
+        None => check::Checker::default(),
+        Some(path) => match check::Dictionary::load_with_bundled(path) {
+            Ok(d) => check::Checker::with_dictionary(d),
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return EXIT_UNREADABLE;
+            }
+        },
+    };
     let loaded = match load_or_report(file, err) {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let findings = check::check_draft(&loaded.draft);
+    let findings = checker.check(&loaded.draft);
     match format {
         CheckFormat::Text => {
             for f in &findings {
+                let suppressed = match &f.suppressed {
+                    Some(s) => format!("（抑止済み：{}）", s.reason),
+                    None => String::new(),
+                };
                 let _ = writeln!(
                     out,
-                    "{}: {}[{}] {}",
+                    "{}: {}[{}] {}{suppressed}",
                     f.location.display,
                     f.severity.label(),
                     f.code,
@@ -137,14 +167,24 @@ fn run_check(file: &Path, format: CheckFormat, out: &mut dyn Write, err: &mut dy
                 );
             }
             let (e, w, i) = check::counts(&findings);
-            let _ = writeln!(err, "エラー {e} 件、警告 {w} 件、情報 {i} 件");
+            let s = findings.iter().filter(|f| !f.is_active()).count();
+            let suppressed = if s > 0 {
+                format!("（ほかに抑止済み {s} 件）")
+            } else {
+                String::new()
+            };
+            let _ = writeln!(err, "エラー {e} 件、警告 {w} 件、情報 {i} 件{suppressed}");
         }
         CheckFormat::Json => {
-            let _ = serde_json::to_writer_pretty(&mut *out, &findings);
+            let list: Vec<serde_json::Value> = findings.iter().map(|f| f.to_json()).collect();
+            let _ = serde_json::to_writer_pretty(&mut *out, &list);
             let _ = writeln!(out);
         }
     }
-    if findings.iter().any(|f| f.severity == Severity::Error) {
+    if findings
+        .iter()
+        .any(|f| f.severity == Severity::Error && f.is_active())
+    {
         EXIT_ERRORS
     } else {
         EXIT_OK

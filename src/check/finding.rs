@@ -1,7 +1,8 @@
-//! What a rule reports.
+//! What a rule reports: severity, code, message, location, excerpt and an optional fix.
 
 use serde::Serialize;
 
+use super::fix::{Fix, PolicyField, TextAddr};
 use crate::model::{BlockKind, Draft, RowId, RowPath, SideField, SideKind};
 
 /// How serious a finding is.
@@ -11,11 +12,12 @@ pub enum Severity {
     Error,
     /// 警告: probably wrong; look at it.
     Warning,
-    /// 情報: worth knowing.
+    /// 情報: worth knowing (style, or text of the plan in force).
     Info,
 }
 
 impl Severity {
+    /// エラー / 警告 / 情報.
     pub fn label(self) -> &'static str {
         match self {
             Severity::Error => "エラー",
@@ -23,22 +25,37 @@ impl Severity {
             Severity::Info => "情報",
         }
     }
+
+    /// `error` / `warning` / `info`, for machines.
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
 }
 
-/// A character range within one text field, in characters (not bytes).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+/// A character range within one text field, counted in characters (not bytes), end exclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
 }
 
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+}
+
 /// What a finding is about.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Target {
-    /// The draft as a whole or its metadata.
+    /// The draft as a whole, its metadata or its 用語解説.
     Draft,
-    /// A 施策大項目's header (name, rename, survey, voices, SDGs, indicators).
-    Policy { policy: usize },
+    /// A 施策大項目's header: name, rename, survey, voices, SDGs, indicators.
+    Policy { policy: usize, id: RowId },
     /// A comparison row.
     Row {
         #[serde(skip)]
@@ -47,18 +64,34 @@ pub enum Target {
     },
 }
 
-/// Where a finding is, in the seed's own names.
+/// The field a finding points into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Field {
+    /// A text field of a row's side (use with [`Location::side`]).
+    Side(SideField),
+    /// The row's 変更区分.
+    Status,
+    /// A field of the 施策大項目 header.
+    Policy(PolicyField),
+}
+
+/// Where a finding is, in the seed's own names, plus what the GUI needs to select it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Location {
     pub target: Target,
-    /// 現行 or 改定案, when the finding is about one side's text.
+    /// 現行 or 改定案, when the finding is about one side.
     pub side: Option<SideKind>,
-    /// The field within the side.
-    pub field: Option<SideField>,
+    /// The field within the side or header.
+    pub field: Option<Field>,
     /// The exact characters within the field.
     pub span: Option<Span>,
-    /// e.g. 「2. 効率的・効果的な行政経営の推進 › 施策中項目 › 3 組織、機構の見直し › 改定案」.
+    /// e.g. 「2. 効率的・効果的な行政経営の推進 › 施策中項目 › 3 組織、機構の見直し › 改定案」,
+    /// followed by the field (「› ●1」) when the finding is about one field.
     pub display: String,
+    /// For text of a 変更なし row stored without a 改定案 side: the text shown on the 改定案
+    /// side is the 現行 side's, and a fix first copies it into a 改定案 side.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub borrowed: bool,
 }
 
 impl Location {
@@ -68,7 +101,7 @@ impl Location {
         let row = &policy.block(path.block)[path.row];
         let mut parts = vec![policy.label(), path.block.label().to_string()];
         let label = row.label(path.block);
-        parts.push(if label.is_empty() {
+        parts.push(if label.trim().is_empty() {
             unlabelled_row(path.block, path.row)
         } else {
             label
@@ -85,19 +118,53 @@ impl Location {
             field: None,
             span: None,
             display: parts.join(" › "),
+            borrowed: false,
         }
+    }
+
+    /// The location of one field of a row's side, with an optional span.
+    pub fn row_field(
+        draft: &Draft,
+        path: RowPath,
+        side: SideKind,
+        field: SideField,
+        span: Option<Span>,
+    ) -> Location {
+        let mut loc = Location::row(draft, path, Some(side));
+        loc.display = format!("{} › {}", loc.display, field_label(path.block, field));
+        loc.field = Some(Field::Side(field));
+        loc.span = span;
+        loc
     }
 
     /// The location of a 施策大項目 header item, e.g. `関連するSDGs`.
     pub fn policy(draft: &Draft, policy: usize, what: &str) -> Location {
         let p = &draft.policies[policy];
         Location {
-            target: Target::Policy { policy },
+            target: Target::Policy {
+                policy,
+                id: p.id.clone(),
+            },
             side: None,
             field: None,
             span: None,
             display: format!("{} › {what}", p.label()),
+            borrowed: false,
         }
+    }
+
+    /// The location of a text field of a 施策大項目 header, with an optional span.
+    pub fn policy_field(
+        draft: &Draft,
+        policy: usize,
+        field: PolicyField,
+        span: Option<Span>,
+    ) -> Location {
+        let what = policy_field_label(draft, policy, field);
+        let mut loc = Location::policy(draft, policy, &what);
+        loc.field = Some(Field::Policy(field));
+        loc.span = span;
+        loc
     }
 
     /// The draft as a whole.
@@ -108,17 +175,95 @@ impl Location {
             field: None,
             span: None,
             display: what.to_string(),
+            borrowed: false,
+        }
+    }
+
+    /// The location of a text address with a span.
+    pub fn text(draft: &Draft, addr: &TextAddr, span: Option<Span>) -> Location {
+        match addr {
+            TextAddr::Row { row, side, field } => match draft.find_row(row) {
+                Some(path) => Location::row_field(draft, path, *side, *field, span),
+                None => Location::draft(row.as_str()),
+            },
+            TextAddr::Policy { policy, field } => {
+                match draft.policies.iter().position(|p| &p.id == policy) {
+                    Some(pi) => Location::policy_field(draft, pi, *field, span),
+                    None => Location::draft(policy.as_str()),
+                }
+            }
+        }
+    }
+
+    /// The row id, when the finding is about a row.
+    pub fn row_id(&self) -> Option<&RowId> {
+        match &self.target {
+            Target::Row { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The index of the 施策大項目 the finding is in, for grouping.
+    pub fn policy_index(&self) -> Option<usize> {
+        match &self.target {
+            Target::Draft => None,
+            Target::Policy { policy, .. } => Some(*policy),
+            Target::Row { path, .. } => Some(path.policy),
         }
     }
 
     /// Sort key for document order.
-    pub fn order_key(&self) -> (usize, usize, usize, usize, usize) {
+    pub fn order_key(&self) -> (usize, usize, usize, usize, Option<Field>, usize) {
         let side = self.side.map_or(0, |s| s as usize + 1);
+        let start = self.span.map_or(0, |s| s.start);
         match &self.target {
-            Target::Draft => (0, 0, 0, 0, 0),
-            Target::Policy { policy } => (1 + policy, 0, 0, 0, side),
-            Target::Row { path, .. } => (1 + path.policy, 1 + path.block as usize, path.row, 0, side),
+            Target::Draft => (0, 0, 0, 0, self.field, start),
+            Target::Policy { policy, .. } => (1 + policy, 0, 0, side, self.field, start),
+            Target::Row { path, .. } => (
+                1 + path.policy,
+                1 + path.block as usize,
+                path.row,
+                side,
+                self.field,
+                start,
+            ),
         }
+    }
+}
+
+/// How a field is named in a location.
+fn field_label(block: BlockKind, field: SideField) -> String {
+    match (block, field) {
+        (BlockKind::Measures, SideField::Bullet(i)) => format!("内容●{}", i + 1),
+        (BlockKind::Measures | BlockKind::Projects, SideField::Name) => "名称".to_string(),
+        (BlockKind::RelatedPlans, SideField::Name) => "計画名".to_string(),
+        (BlockKind::Projects, SideField::Summary) => "事業概要".to_string(),
+        (BlockKind::Vision, SideField::Summary) => "本文".to_string(),
+        (_, f) => f.label(),
+    }
+}
+
+fn policy_field_label(draft: &Draft, policy: usize, field: PolicyField) -> String {
+    let p = &draft.policies[policy];
+    match field {
+        PolicyField::RenamedName => "大項目名の変更".to_string(),
+        PolicyField::SurveyItem => "市民アンケート結果 › 項目名".to_string(),
+        PolicyField::VoiceQuote(i) => format!("市民の声 › {}番目", i + 1),
+        PolicyField::VoiceContext(i) => format!("市民の声 › {}番目（前書き）", i + 1),
+        PolicyField::SdgName(i) => match p.sdgs.get(i) {
+            Some(s) => format!("関連するSDGs › {} {}", s.number, s.name),
+            None => "関連するSDGs".to_string(),
+        },
+        PolicyField::IndicatorName(i) | PolicyField::IndicatorChange(i) => {
+            let name = p.indicators.get(i).map(|x| x.name.as_str()).unwrap_or("");
+            let what = if matches!(field, PolicyField::IndicatorChange(_)) {
+                "（変更内容）"
+            } else {
+                ""
+            };
+            format!("成果指標/現状 › {name}{what}")
+        }
+        PolicyField::IndicatorOpinion => "成果指標/現状 › 各課意見".to_string(),
     }
 }
 
@@ -131,15 +276,103 @@ fn unlabelled_row(block: BlockKind, index: usize) -> String {
     }
 }
 
-/// One thing the checker found.
+/// A suppression that matched a finding: the finding is still reported, marked as suppressed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Suppressed {
+    pub reason: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub date: String,
+}
+
+/// One thing the checker found.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
     pub severity: Severity,
-    /// Stable rule code, e.g. `STR001`.
+    /// Stable rule code, e.g. `JPN001`.
     pub code: &'static str,
     /// What is wrong and how to fix it, in Japanese.
     pub message: String,
     pub location: Location,
     /// The text the finding is about (the span's characters, or a short quote).
     pub excerpt: String,
+    /// A fix the GUI can offer as a button; `None` where no fix is clear.
+    pub fix: Option<Fix>,
+    /// Set when the draft holds a suppression for this finding.
+    pub suppressed: Option<Suppressed>,
+}
+
+impl Finding {
+    /// A finding without fix or suppression.
+    pub fn new(
+        severity: Severity,
+        code: &'static str,
+        message: impl Into<String>,
+        location: Location,
+        excerpt: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            severity,
+            code,
+            message: message.into(),
+            location,
+            excerpt: excerpt.into(),
+            fix: None,
+            suppressed: None,
+        }
+    }
+
+    /// Adds a fix.
+    pub fn with_fix(mut self, fix: Fix) -> Finding {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// The stable key a [`crate::model::Suppression`] stores: the rule code, the id of the row
+    /// or 施策大項目 it is about, the side and the excerpt. It survives edits elsewhere in the
+    /// draft, reordering and renaming; it changes when the offending text itself changes.
+    pub fn key(&self) -> String {
+        let id = match &self.location.target {
+            Target::Draft => "draft".to_string(),
+            Target::Policy { id, .. } | Target::Row { id, .. } => id.to_string(),
+        };
+        let side = self.location.side.map_or("-", |s| s.label());
+        format!("{}|{}|{}|{}", self.code, id, side, self.excerpt)
+    }
+
+    /// Whether the finding counts against the draft (not suppressed).
+    pub fn is_active(&self) -> bool {
+        self.suppressed.is_none()
+    }
+}
+
+impl Finding {
+    /// The finding as one JSON object for the command line and other tools: severity,
+    /// code, message, location (the display string), excerpt and span, plus the row id,
+    /// side, field, suppression key, fix and suppression.
+    pub fn to_json(&self) -> serde_json::Value {
+        let field = self.location.field.map(|f| match f {
+            Field::Side(s) => s.label(),
+            Field::Status => "変更区分".to_string(),
+            Field::Policy(p) => format!("{p:?}"),
+        });
+        serde_json::json!({
+            "severity": self.severity.label(),
+            "level": self.severity.id(),
+            "code": self.code,
+            "rule": super::rule(self.code).map(|r| r.title),
+            "message": self.message,
+            "location": self.location.display,
+            "excerpt": self.excerpt,
+            "span": self.location.span,
+            "policy": self.location.policy_index().map(|i| i + 1),
+            "row_id": self.location.row_id().map(|i| i.as_str()),
+            "side": self.location.side.map(|s| s.label()),
+            "field": field,
+            "key": self.key(),
+            "fix": self.fix,
+            "suppressed": self.suppressed,
+        })
+    }
 }

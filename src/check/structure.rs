@@ -1,22 +1,36 @@
-//! Structure: the draft's ids and block shapes are sound.
+//! Structure: the draft's ids are sound, so comments, suppressions and fixes find their rows.
 
 use std::collections::HashMap;
 
-use super::{Finding, Location, Severity};
-use crate::model::Draft;
+use super::{Ctx, Finding, Location, Rule, Severity};
 
 /// STR001 重複したID: two rows, 施策大項目 or indicators share an id.
 ///
-/// Why: comments, suppressions and version comparison find rows by id; a duplicate makes them
-/// attach to the wrong row. Example: a row copied by hand in a text editor keeps its `id`.
+/// Why: comments, suppressions, fixes and version comparison find rows by id; a duplicate
+/// makes them attach to the wrong row. Example: a row copied by hand in a text editor keeps
+/// its `id`.
 pub const DUPLICATE_ID: &str = "STR001";
 
-/// STR002 空のID: an id is empty.
+/// STR002 空のID: a row's id is empty.
 ///
 /// Why: as for STR001, a row without an id cannot be referred to.
 pub const EMPTY_ID: &str = "STR002";
 
-pub(super) fn check(draft: &Draft, out: &mut Vec<Finding>) {
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        code: DUPLICATE_ID,
+        family: "構造",
+        title: "IDの重複",
+    },
+    Rule {
+        code: EMPTY_ID,
+        family: "構造",
+        title: "空のID",
+    },
+];
+
+pub(super) fn check(ctx: &mut Ctx) {
+    let draft = ctx.draft;
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for id in draft.all_ids() {
         *seen.entry(id.as_str()).or_default() += 1;
@@ -24,23 +38,67 @@ pub(super) fn check(draft: &Draft, out: &mut Vec<Finding>) {
     for (path, _, row) in draft.rows() {
         let id = row.id.as_str();
         if id.trim().is_empty() {
-            out.push(Finding {
-                severity: Severity::Error,
-                code: EMPTY_ID,
-                message: "行のIDが空です。テキストエディタで編集した場合は、一意のIDを付けてください。".into(),
-                location: Location::row(draft, path, None),
-                excerpt: String::new(),
-            });
+            ctx.push(Finding::new(
+                Severity::Error,
+                EMPTY_ID,
+                "行のIDが空です。テキストエディタで編集した場合は、ほかと重ならないIDを付けてください。",
+                Location::row(draft, path, None),
+                "",
+            ));
         } else if seen.get(id).copied().unwrap_or(0) > 1 {
-            out.push(Finding {
-                severity: Severity::Error,
-                code: DUPLICATE_ID,
-                message: format!(
+            ctx.push(Finding::new(
+                Severity::Error,
+                DUPLICATE_ID,
+                format!(
                     "ID「{id}」が複数の行で使われています。行を複製した場合は、片方に新しいIDを付けてください。"
                 ),
-                location: Location::row(draft, path, None),
-                excerpt: id.to_string(),
-            });
+                Location::row(draft, path, None),
+                id,
+            ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::*;
+    use super::*;
+    use crate::model::{BlockKind, ChangeStatus};
+
+    #[test]
+    fn duplicate_ids_fire_on_each_row() {
+        let mut p = policy(1, "a");
+        let s = summary("めざす姿です。");
+        p.vision = vec![
+            row(
+                "v",
+                Some(ChangeStatus::Unchanged),
+                Some(s.clone()),
+                Some(s.clone()),
+            ),
+            row("v", Some(ChangeStatus::Unchanged), Some(s.clone()), Some(s)),
+        ];
+        let d = draft(vec![p]);
+        let f = run(&d, DUPLICATE_ID);
+        assert_eq!(f.len(), 2);
+        assert!(f[0].location.display.contains("めざす姿"));
+    }
+
+    #[test]
+    fn unique_and_empty_ids() {
+        let mut p = policy(1, "a");
+        let s = summary("めざす姿です。");
+        p.vision = vec![
+            row("v1", Some(ChangeStatus::Unchanged), Some(s.clone()), None),
+            row("", Some(ChangeStatus::Unchanged), Some(s), None),
+        ];
+        let d = draft(vec![p]);
+        assert!(run(&d, DUPLICATE_ID).is_empty());
+        let e = run(&d, EMPTY_ID);
+        assert_eq!(e.len(), 1);
+        assert!(matches!(
+            e[0].location.target,
+            super::super::Target::Row { path, .. } if path.block == BlockKind::Vision && path.row == 1
+        ));
     }
 }

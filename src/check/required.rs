@@ -1,0 +1,381 @@
+//! Required content: what every row and header of a draft must hold.
+
+use super::{Ctx, Finding, Location, PolicyField, Rule, Severity};
+use crate::model::{
+    BlockKind, ChangeStatus, IndicatorVerdict, Rename, Row, RowPath, Side, SideField, SideKind,
+};
+
+/// REQ001 内容が空: a side that exists has no content: a 施策中項目 without 内容 (● bullets),
+/// a 事業 or 関連計画 without 概要, a めざす姿 bullet, 現況と課題 or 協働による取組 without text.
+///
+/// Why: the 新旧対照表 would print an empty cell; usually text was lost while copying from
+/// the departments' answers. Example: 「4 協働連携による研究支援」 with 内容 left empty.
+pub const EMPTY_CONTENT: &str = "REQ001";
+
+/// REQ002 要変更の内容なし: an indicator marked 要変更 without saying what changes.
+///
+/// Why: 企画課 cannot act on 要変更 alone. Example: 「←要変更」 with the change column empty.
+pub const NEEDS_CHANGE_WITHOUT_CHANGE: &str = "REQ002";
+
+/// REQ003 新しい大項目名なし: 大項目名の変更 あり without the new name.
+///
+/// Why: the revised plan's heading would be empty.
+pub const RENAME_WITHOUT_NAME: &str = "REQ003";
+
+/// REQ004 新規計画の期間・概要なし: a 新規 関連計画 without 期間 or 概要.
+///
+/// Why: a new plan is introduced by its period and summary; without them the row says nothing.
+/// Example: 新規 「…特定事業主行動計画 R2-R7年度」 with no 概要.
+pub const NEW_PLAN_INCOMPLETE: &str = "REQ004";
+
+/// REQ005 評価回答部署なし: a 施策中項目 without 評価回答部署.
+///
+/// Why: every 施策中項目 is evaluated by at least one department; without one nobody answers
+/// for it.
+pub const NO_DEPARTMENT: &str = "REQ005";
+
+/// REQ006 名称なし: a 施策中項目, 関連計画 or 事業 without a name.
+///
+/// Why: the row has no label in the report.
+pub const NO_NAME: &str = "REQ006";
+
+/// REQ007 指標の評価なし: an indicator with neither 問題なし nor 要変更 (情報).
+///
+/// Why: the department has not answered yet.
+pub const NO_VERDICT: &str = "REQ007";
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        code: EMPTY_CONTENT,
+        family: "必須項目",
+        title: "内容・概要が空",
+    },
+    Rule {
+        code: NEEDS_CHANGE_WITHOUT_CHANGE,
+        family: "必須項目",
+        title: "要変更なのに変更内容がない",
+    },
+    Rule {
+        code: RENAME_WITHOUT_NAME,
+        family: "必須項目",
+        title: "大項目名の変更ありなのに新しい名称がない",
+    },
+    Rule {
+        code: NEW_PLAN_INCOMPLETE,
+        family: "必須項目",
+        title: "新規の関連計画に期間・概要がない",
+    },
+    Rule {
+        code: NO_DEPARTMENT,
+        family: "必須項目",
+        title: "施策中項目に評価回答部署がない",
+    },
+    Rule {
+        code: NO_NAME,
+        family: "必須項目",
+        title: "名称がない",
+    },
+    Rule {
+        code: NO_VERDICT,
+        family: "必須項目",
+        title: "成果指標・現状の評価がない",
+    },
+];
+
+/// The sides of a row that must be complete: 現行 unless 新規, 改定案 unless 削除, each only
+/// when present. A 変更なし row without a 改定案 side has only its 現行 side checked.
+fn sides(row: &Row) -> Vec<(SideKind, &Side)> {
+    let mut out = Vec::new();
+    if row.status != Some(ChangeStatus::New)
+        && let Some(c) = &row.current
+    {
+        out.push((SideKind::Current, c));
+    }
+    if row.status != Some(ChangeStatus::Deleted)
+        && let Some(r) = &row.revised
+    {
+        out.push((SideKind::Revised, r));
+    }
+    out
+}
+
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+pub(super) fn check(ctx: &mut Ctx) {
+    let draft = ctx.draft;
+    for (path, _, row) in draft.rows() {
+        for (sk, side) in sides(row) {
+            // An absent side is the status rules' business; a wholly blank one too.
+            if side.is_blank() {
+                continue;
+            }
+            row_side(ctx, path, row, sk, side);
+        }
+    }
+    for (pi, p) in draft.policies.iter().enumerate() {
+        if let Rename::Renamed(n) = &p.rename
+            && blank(n)
+        {
+            ctx.push(Finding::new(
+                Severity::Error,
+                RENAME_WITHOUT_NAME,
+                "大項目名の変更が「あり」ですが、新しい名称が入っていません。新しい名称を入れるか、変更しないなら「なし」にしてください。",
+                Location::policy(draft, pi, "大項目名の変更"),
+                "あり",
+            ));
+        }
+        for (i, ind) in p.indicators.iter().enumerate() {
+            let loc = Location::policy_field(draft, pi, PolicyField::IndicatorName(i), None);
+            match ind.verdict {
+                Some(IndicatorVerdict::NeedsChange) if blank(&ind.change) => ctx.push(Finding::new(
+                    Severity::Warning,
+                    NEEDS_CHANGE_WITHOUT_CHANGE,
+                    format!(
+                        "成果指標・現状「{}」が「要変更」ですが、何をどう変えるかが書かれていません。変更の内容を入れてください。",
+                        ind.name
+                    ),
+                    loc,
+                    ind.name.clone(),
+                )),
+                None => ctx.push(Finding::new(
+                    Severity::Info,
+                    NO_VERDICT,
+                    format!(
+                        "成果指標・現状「{}」に「問題なし」「要変更」の回答がありません。担当課に確認してください。",
+                        ind.name
+                    ),
+                    loc,
+                    ind.name.clone(),
+                )),
+                _ => {}
+            }
+        }
+    }
+}
+
+fn row_side(ctx: &mut Ctx, path: RowPath, row: &Row, sk: SideKind, side: &Side) {
+    let draft = ctx.draft;
+    let kind = path.block;
+    let fields = kind.fields();
+    let loc = |f: SideField| Location::row_field(draft, path, sk, f, None);
+    let side_label = sk.label();
+    // Content.
+    let (empty, what, field) = match kind {
+        BlockKind::Measures => (
+            side.bullets.iter().all(|b| blank(b)),
+            "内容",
+            SideField::Bullet(0),
+        ),
+        BlockKind::Issues => (
+            side.bullets.iter().all(|b| blank(b)) && blank(&side.summary),
+            "本文",
+            SideField::Bullet(0),
+        ),
+        BlockKind::Collaboration => (
+            side.bullets.iter().all(|b| blank(b)) && blank(&side.summary),
+            "本文",
+            SideField::Summary,
+        ),
+        BlockKind::Vision => (blank(&side.summary), "本文", SideField::Summary),
+        BlockKind::RelatedPlans => (blank(&side.summary), "概要", SideField::Summary),
+        BlockKind::Projects => (blank(&side.summary), "事業概要", SideField::Summary),
+    };
+    let new_plan = kind == BlockKind::RelatedPlans && row.status == Some(ChangeStatus::New);
+    if empty && !(new_plan && sk == SideKind::Revised) {
+        let mut l = Location::row(draft, path, Some(sk));
+        l.display.push_str(&format!(" › {what}"));
+        l.field = Some(super::Field::Side(field));
+        ctx.push(Finding::new(
+            Severity::Error,
+            EMPTY_CONTENT,
+            format!(
+                "{side_label}の{what}が空です。各課回答や現行計画から{what}を写してください（意図して空にする場合は、その旨を備考に書き、この指摘を抑止してください）。"
+            ),
+            l,
+            "",
+        ));
+    }
+    if new_plan && sk == SideKind::Revised {
+        let mut missing = Vec::new();
+        if blank(&side.period) {
+            missing.push("期間");
+        }
+        if blank(&side.summary) {
+            missing.push("概要");
+        }
+        if !missing.is_empty() {
+            let m = missing.join("と");
+            ctx.push(Finding::new(
+                Severity::Error,
+                NEW_PLAN_INCOMPLETE,
+                format!("新規の関連計画に{m}がありません。計画の{m}を入れてください。"),
+                loc(if blank(&side.period) {
+                    SideField::Period
+                } else {
+                    SideField::Summary
+                }),
+                side.name.clone(),
+            ));
+        }
+    }
+    if fields.departments && side.departments.iter().all(|d| blank(d)) {
+        ctx.push(Finding::new(
+            Severity::Warning,
+            NO_DEPARTMENT,
+            format!("{side_label}の評価回答部署が入っていません。この施策中項目を評価する課を入れてください。"),
+            Location::row(draft, path, Some(sk)),
+            "",
+        ));
+    }
+    if fields.name && blank(&side.name) {
+        ctx.push(Finding::new(
+            Severity::Error,
+            NO_NAME,
+            format!("{side_label}の名称が入っていません。名称を変えない場合も、改定案には同じ名称を入れてください。"),
+            loc(SideField::Name),
+            "",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::*;
+    use super::*;
+    use crate::model::{ChangeStatus::*, Indicator, IndicatorKind, RowId};
+
+    #[test]
+    fn empty_measure_content_fires_on_the_side_that_is_empty() {
+        let mut p = policy(3, "早稲田大学との基本協定に基づく施策の推進");
+        p.measures = vec![
+            row(
+                "m4",
+                Some(Unchanged),
+                Some(measure(4, "協働連携による研究支援", &["企画課"], &[])),
+                None,
+            ),
+            row(
+                "m5",
+                Some(Unchanged),
+                Some(measure(5, "支援", &["企画課"], &["行います。"])),
+                None,
+            ),
+        ];
+        let f = run(&draft(vec![p]), EMPTY_CONTENT);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].location.display,
+            "3. 早稲田大学との基本協定に基づく施策の推進 › 施策中項目 › 4 協働連携による研究支援 › 現行 › 内容"
+        );
+    }
+
+    #[test]
+    fn new_row_current_and_deleted_row_revised_are_not_required() {
+        let mut p = policy(1, "a");
+        p.projects = vec![
+            row(
+                "a",
+                Some(New),
+                Some(project(1, "", "")),
+                Some(project(1, "新事業", "行います。")),
+            ),
+            row(
+                "b",
+                Some(Deleted),
+                Some(project(2, "旧事業", "行います。")),
+                Some(project(2, "", "")),
+            ),
+        ];
+        let d = draft(vec![p]);
+        assert!(run(&d, EMPTY_CONTENT).is_empty());
+        assert!(run(&d, NO_NAME).is_empty());
+    }
+
+    #[test]
+    fn new_plan_needs_period_and_summary() {
+        let mut p = policy(2, "a");
+        p.related_plans = vec![
+            row(
+                "r1",
+                Some(New),
+                None,
+                Some(plan("特定事業主行動計画", "R2-R7年度", "")),
+            ),
+            row(
+                "r2",
+                Some(New),
+                None,
+                Some(plan("総合戦略", "R5-R9年度", "計画です。")),
+            ),
+        ];
+        let d = draft(vec![p]);
+        let f = run(&d, NEW_PLAN_INCOMPLETE);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("概要"));
+        assert!(run(&d, EMPTY_CONTENT).is_empty());
+    }
+
+    #[test]
+    fn department_and_name() {
+        let mut p = policy(1, "a");
+        p.measures = vec![
+            row(
+                "m1",
+                Some(Unchanged),
+                Some(measure(1, "広報", &[], &["行います。"])),
+                None,
+            ),
+            row(
+                "m2",
+                Some(Unchanged),
+                Some(measure(2, "", &["企画課"], &["行います。"])),
+                None,
+            ),
+            row(
+                "m3",
+                Some(Unchanged),
+                Some(measure(3, "広聴", &["企画課"], &["行います。"])),
+                None,
+            ),
+        ];
+        let d = draft(vec![p]);
+        assert_eq!(run(&d, NO_DEPARTMENT).len(), 1);
+        assert_eq!(run(&d, NO_NAME).len(), 1);
+    }
+
+    #[test]
+    fn rename_and_indicators() {
+        let mut p = policy(4, "電子自治体の推進");
+        p.rename = Rename::Renamed(" ".into());
+        let ind = |name: &str, verdict, change: &str| Indicator {
+            id: RowId::new(name),
+            kind: IndicatorKind::Outcome,
+            as_current: true,
+            name: name.into(),
+            verdict,
+            change: change.into(),
+            memo: String::new(),
+        };
+        p.indicators = vec![
+            ind("電子申請数", Some(IndicatorVerdict::NeedsChange), ""),
+            ind(
+                "整備施設数",
+                Some(IndicatorVerdict::NeedsChange),
+                "交付率に変更",
+            ),
+            ind("利用人口", Some(IndicatorVerdict::NoProblem), ""),
+            ind("保有率", None, ""),
+        ];
+        let d = draft(vec![p]);
+        assert_eq!(run(&d, RENAME_WITHOUT_NAME).len(), 1);
+        let f = run(&d, NEEDS_CHANGE_WITHOUT_CHANGE);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].excerpt, "電子申請数");
+        assert_eq!(run(&d, NO_VERDICT).len(), 1);
+        let mut p = policy(4, "電子自治体の推進");
+        p.rename = Rename::Renamed("行政のデジタル化の推進".into());
+        assert!(run(&draft(vec![p]), RENAME_WITHOUT_NAME).is_empty());
+    }
+}

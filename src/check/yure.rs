@@ -1,0 +1,626 @@
+//! 表記ゆれ: the same term written in different ways within one draft, found automatically
+//! (送り仮名, 中黒 and hyphens, long vowels), and the bundled dictionary's preferred spellings
+//! (the 公用文 noun forms 手続, 取組, 申込み …). Looks at the revised plan's own text: not at
+//! 市民の声 quotations, nor at the names of related plans (proper names of other documents).
+
+use std::collections::{HashMap, HashSet};
+
+use super::corpus::{Unit, UnitKind};
+use super::{Ctx, Finding, Fix, Rule, Severity, Span, text};
+
+/// YUR001 送り仮名のゆれ: one word written with different 送り仮名 within the draft
+/// (引上げ / 引き上げ, 手続 / 手続き, 取組 / 取り組み), found by comparing the kanji of words
+/// used as nouns (followed by a particle, 等 or 。).
+///
+/// Why: a plan is one document; readers take two spellings for two things. Example:
+/// 「定年の段階的引上げにより」 and 「定年の段階的引き上げに伴う」. Fix: the dictionary's
+/// preferred spelling if it is one of them, else the draft's majority.
+pub const OKURIGANA: &str = "YUR001";
+
+/// YUR002 中黒・ハイフンのゆれ: a katakana compound or a Latin word written with and
+/// without ・ or - (スクラップ・アンド・ビルド / スクラップアンドビルド, Wi-Fi / WiFi).
+/// Fix: the draft's majority.
+pub const SEPARATORS: &str = "YUR002";
+
+/// YUR003 長音のゆれ: a katakana word written with and without ー (サーバー / サーバ,
+/// シティー / シティ). Fix: the draft's majority.
+pub const LONG_VOWEL: &str = "YUR003";
+
+/// YUR004 辞書の表記: a spelling the dictionary replaces (手続き → 手続, わかりやすい →
+/// 分かりやすい, ICT技術 → ICT). The bundled dictionary holds the 公用文 forms; staff add
+/// their own. 情報. Fix: the preferred spelling.
+pub const DICTIONARY: &str = "YUR004";
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        code: OKURIGANA,
+        family: "表記ゆれ",
+        title: "送り仮名のゆれ（引上げ／引き上げ）",
+    },
+    Rule {
+        code: SEPARATORS,
+        family: "表記ゆれ",
+        title: "中黒・ハイフンのゆれ（Wi-Fi／WiFi）",
+    },
+    Rule {
+        code: LONG_VOWEL,
+        family: "表記ゆれ",
+        title: "長音のゆれ（サーバー／サーバ）",
+    },
+    Rule {
+        code: DICTIONARY,
+        family: "表記ゆれ",
+        title: "辞書の表記に合わない（手続き→手続 など）",
+    },
+];
+
+/// Hiragana that 送り仮名 end in.
+const OKURI: &str = "いきぎしじちびみりえけげせべめれね";
+/// What may follow a word used as a noun.
+const NOUN_MARKERS: &str = "をがのはやもへとにで等。」）)";
+
+/// A unit's text without ※ (so ICT※技術 reads ICT技術) and with quotations blanked,
+/// with the map back to the unit's characters.
+struct View {
+    chars: Vec<char>,
+    map: Vec<usize>,
+}
+
+impl View {
+    fn new(u: &Unit) -> View {
+        let quotes = if u.kind == UnitKind::VoiceNote {
+            text::quoted_spans(&u.chars)
+        } else {
+            Vec::new()
+        };
+        let mut chars = Vec::with_capacity(u.chars.len());
+        let mut map = Vec::with_capacity(u.chars.len());
+        for (i, &c) in u.chars.iter().enumerate() {
+            if c == '※' {
+                continue;
+            }
+            chars.push(if text::inside(&quotes, i) { ' ' } else { c });
+            map.push(i);
+        }
+        View { chars, map }
+    }
+
+    /// The unit span of view span `s..e`.
+    fn span(&self, s: usize, e: usize) -> (usize, usize) {
+        (self.map[s], self.map[e - 1] + 1)
+    }
+}
+
+/// One occurrence of a spelling: unit index and span in the unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Occ {
+    unit: usize,
+    start: usize,
+    end: usize,
+}
+
+fn word_kanji(c: char) -> bool {
+    text::is_kanji(c) && c != '等'
+}
+
+/// Words used as nouns: kanji with single 送り仮名 between them and optionally one at the end,
+/// followed by a noun marker or the end. Returns view spans.
+fn noun_words(c: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let n = c.len();
+    let mut i = 0;
+    while i < n {
+        if !word_kanji(c[i]) || (i > 0 && word_kanji(c[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < n && word_kanji(c[j]) {
+            j += 1;
+        }
+        let mut internal = 0;
+        while internal < 2 && j + 1 < n && OKURI.contains(c[j]) && word_kanji(c[j + 1]) {
+            j += 1;
+            while j < n && word_kanji(c[j]) {
+                j += 1;
+            }
+            internal += 1;
+        }
+        let t = if j < n && OKURI.contains(c[j]) {
+            j + 1
+        } else {
+            j
+        };
+        if t == n || NOUN_MARKERS.contains(c[t]) {
+            out.push((i, t));
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+type Groups = HashMap<String, HashMap<String, Vec<Occ>>>;
+
+fn okurigana_groups(views: &[View]) -> Groups {
+    let mut groups: Groups = HashMap::new();
+    for (k, v) in views.iter().enumerate() {
+        for (s, e) in noun_words(&v.chars) {
+            for p in s..e {
+                if !word_kanji(v.chars[p]) {
+                    continue;
+                }
+                let skeleton: String = v.chars[p..e].iter().filter(|c| word_kanji(**c)).collect();
+                let kanji = skeleton.chars().count();
+                if !(2..=8).contains(&kanji) {
+                    continue;
+                }
+                let spelling: String = v.chars[p..e].iter().collect();
+                let (start, end) = v.span(p, e);
+                groups
+                    .entry(skeleton)
+                    .or_default()
+                    .entry(spelling)
+                    .or_default()
+                    .push(Occ {
+                        unit: k,
+                        start,
+                        end,
+                    });
+            }
+        }
+    }
+    groups
+}
+
+/// Katakana compounds and Latin words with their separators, for YUR002/YUR003.
+fn tokens(c: &[char]) -> Vec<(usize, usize, bool)> {
+    let kata_sep = |x: char| matches!(x, '・' | '･' | '＝' | '=');
+    let latin_sep = |x: char| matches!(x, '-' | '‐' | '－' | '・');
+    let mut out = Vec::new();
+    let n = c.len();
+    let mut i = 0;
+    while i < n {
+        let katakana = text::is_katakana(c[i]) && c[i] != 'ー';
+        let latin = text::is_latin(c[i]);
+        if !(katakana || latin)
+            || (i > 0
+                && (text::is_latin(c[i - 1])
+                    || text::is_katakana(c[i - 1])
+                    || text::is_digit(c[i - 1])))
+        {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut last = i;
+        while j < n {
+            let x = c[j];
+            let ok = if katakana {
+                text::is_katakana(x) || (kata_sep(x) && j + 1 < n && text::is_katakana(c[j + 1]))
+            } else {
+                text::is_latin(x)
+                    || text::is_digit(x)
+                    || (latin_sep(x) && j + 1 < n && text::is_latin(c[j + 1]))
+            };
+            if !ok {
+                break;
+            }
+            j += 1;
+            last = j;
+        }
+        out.push((i, last, katakana));
+        i = last.max(i + 1);
+    }
+    out
+}
+
+fn token_key(s: &[char], katakana: bool) -> (String, String) {
+    if katakana {
+        let spelling: String = s.iter().collect();
+        let key: String = s
+            .iter()
+            .filter(|c| !matches!(c, '・' | '･' | '＝' | '=' | 'ー'))
+            .collect();
+        (key, spelling)
+    } else {
+        let spelling: String = s
+            .iter()
+            .map(|&c| text::to_half(c))
+            .map(|c| if c == '‐' { '-' } else { c })
+            .collect();
+        let key: String = spelling
+            .chars()
+            .filter(|c| !matches!(c, '-' | '・'))
+            .flat_map(|c| c.to_lowercase())
+            .collect();
+        (format!("L:{key}"), spelling)
+    }
+}
+
+/// Reports the spellings of groups that are not the canonical one.
+struct Reporter<'r, 'a> {
+    units: &'r [&'r Unit],
+    corpus: &'r super::corpus::Corpus<'a>,
+    preferred: &'r HashSet<&'r str>,
+    ignore: &'r HashSet<&'r str>,
+    /// (unit, end) already reported: longer words ending at the same place are not.
+    reported: HashSet<(usize, usize)>,
+    /// (unit, start, end) reported, so the dictionary does not repeat them.
+    spans: Vec<(usize, usize, usize)>,
+    found: Vec<Finding>,
+}
+
+impl Reporter<'_, '_> {
+    fn report(&mut self, groups: Groups, code: &'static str) {
+        let mut keys: Vec<&String> = groups.keys().filter(|k| groups[*k].len() > 1).collect();
+        // Shortest first, so the smallest differing word is reported and longer ones
+        // containing it are not.
+        keys.sort_by(|a, b| a.chars().count().cmp(&b.chars().count()).then(a.cmp(b)));
+        for key in keys {
+            let spellings = &groups[key];
+            if spellings.keys().any(|s| self.ignore.contains(s.as_str())) {
+                continue;
+            }
+            let canon = canonical(spellings, self.preferred);
+            let counts = summary(spellings);
+            let why = if self.preferred.contains(canon) {
+                "辞書の表記"
+            } else {
+                "多いほうの表記"
+            };
+            let mut ordered: Vec<(&String, &Vec<Occ>)> = spellings
+                .iter()
+                .filter(|(s, _)| s.as_str() != canon)
+                .collect();
+            ordered.sort_by(|a, b| a.0.cmp(b.0));
+            let kind = match code {
+                OKURIGANA => "送り仮名",
+                SEPARATORS => "中黒・ハイフン",
+                _ => "長音",
+            };
+            for (spelling, occs) in ordered {
+                for o in occs {
+                    if !self.reported.insert((o.unit, o.end)) {
+                        continue;
+                    }
+                    self.spans.push((o.unit, o.start, o.end));
+                    let u = self.units[o.unit];
+                    let written = text::slice(&u.chars, o.start, o.end);
+                    let mut f = self.corpus.finding(
+                        u,
+                        o.start,
+                        o.end,
+                        Severity::Warning,
+                        code,
+                        format!(
+                            "「{spelling}」と「{canon}」の{kind}がゆれています（{counts}）。{why}「{canon}」にそろえてください。"
+                        ),
+                    );
+                    if !written.contains('※') {
+                        f.fix = Some(Fix::replace(
+                            format!("「{canon}」にする"),
+                            u.addr.clone(),
+                            Span::new(o.start, o.end),
+                            written,
+                            canon,
+                        ));
+                    }
+                    self.found.push(f);
+                }
+            }
+        }
+    }
+}
+
+/// Picks the spelling to use: the dictionary's preferred one, else the majority, else the
+/// shorter, else the first in the draft.
+fn canonical<'a>(spellings: &'a HashMap<String, Vec<Occ>>, preferred: &HashSet<&str>) -> &'a str {
+    let mut v: Vec<(&String, &Vec<Occ>)> = spellings.iter().collect();
+    v.sort_by(|a, b| {
+        let pa = preferred.contains(a.0.as_str());
+        let pb = preferred.contains(b.0.as_str());
+        pb.cmp(&pa)
+            .then(b.1.len().cmp(&a.1.len()))
+            .then(a.0.chars().count().cmp(&b.0.chars().count()))
+            .then(a.1[0].unit.cmp(&b.1[0].unit))
+            .then(a.1[0].start.cmp(&b.1[0].start))
+            .then(a.0.cmp(b.0))
+    });
+    v[0].0
+}
+
+fn summary(spellings: &HashMap<String, Vec<Occ>>) -> String {
+    let mut v: Vec<(&String, usize)> = spellings.iter().map(|(s, o)| (s, o.len())).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    v.iter()
+        .map(|(s, n)| format!("「{s}」{n}か所"))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+pub(super) fn check(ctx: &mut Ctx) {
+    let corpus = ctx.corpus;
+    let units: Vec<&Unit> = corpus
+        .styled()
+        .filter(|u| u.kind != UnitKind::PlanName)
+        .collect();
+    let views: Vec<View> = units.iter().map(|u| View::new(u)).collect();
+    let preferred: HashSet<&str> = ctx
+        .dict
+        .entries
+        .iter()
+        .map(|e| e.preferred.as_str())
+        .collect();
+    let ignore: HashSet<&str> = ctx.dict.ignore.iter().map(String::as_str).collect();
+    let mut st = Reporter {
+        units: &units,
+        corpus,
+        preferred: &preferred,
+        ignore: &ignore,
+        reported: HashSet::new(),
+        spans: Vec::new(),
+        found: Vec::new(),
+    };
+    st.report(okurigana_groups(&views), OKURIGANA);
+    // Katakana and Latin words.
+    let mut sep_groups: Groups = HashMap::new();
+    for (k, v) in views.iter().enumerate() {
+        for (s, e, katakana) in tokens(&v.chars) {
+            let (key, spelling) = token_key(&v.chars[s..e], katakana);
+            let letters = key.trim_start_matches("L:").chars().count();
+            if letters < 3 {
+                continue;
+            }
+            let (start, end) = v.span(s, e);
+            sep_groups
+                .entry(key)
+                .or_default()
+                .entry(spelling)
+                .or_default()
+                .push(Occ {
+                    unit: k,
+                    start,
+                    end,
+                });
+        }
+    }
+    // Split each group by kind of difference: separators only, or long vowels.
+    let mut by_sep: Groups = HashMap::new();
+    let mut by_vowel: Groups = HashMap::new();
+    for (key, spellings) in sep_groups {
+        if spellings.len() < 2 {
+            continue;
+        }
+        let strip = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !matches!(c, '・' | '･' | '＝' | '=' | '-'))
+                .collect()
+        };
+        let distinct: HashSet<String> = spellings.keys().map(|s| strip(s)).collect();
+        if distinct.len() == 1 {
+            by_sep.insert(key, spellings);
+        } else {
+            by_vowel.insert(key, spellings);
+        }
+    }
+    st.report(by_sep, SEPARATORS);
+    st.report(by_vowel, LONG_VOWEL);
+    let Reporter {
+        spans, mut found, ..
+    } = st;
+    // The dictionary, where the automatic rules did not already speak.
+    for (k, (u, v)) in units.iter().zip(&views).enumerate() {
+        let c = &v.chars;
+        let mut i = 0;
+        while i < c.len() {
+            let hit = ctx.matcher.at(c, i).find(|&(len, e)| {
+                let entry = &ctx.dict.entries[e];
+                let next = c.get(i + len);
+                !entry.noun_only || next.is_none_or(|n| NOUN_MARKERS.contains(*n))
+            });
+            let Some((len, e)) = hit else {
+                i += 1;
+                continue;
+            };
+            let entry = &ctx.dict.entries[e];
+            let (start, end) = v.span(i, i + len);
+            let written = text::slice(&u.chars, start, end);
+            let overlaps = spans
+                .iter()
+                .any(|&(uk, us, ue)| uk == k && us < end && start < ue);
+            if !ignore.contains(written.as_str()) && !overlaps {
+                let note = if entry.note.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}。", entry.note.trim_end_matches('。'))
+                };
+                let mut f = corpus.finding(
+                    u,
+                    start,
+                    end,
+                    Severity::Info,
+                    DICTIONARY,
+                    format!("「{written}」は「{}」と書きます。{note}", entry.preferred),
+                );
+                if !written.contains('※') {
+                    f.fix = Some(Fix::replace(
+                        format!("「{}」にする", entry.preferred),
+                        u.addr.clone(),
+                        Span::new(start, end),
+                        written,
+                        entry.preferred.clone(),
+                    ));
+                }
+                found.push(f);
+            }
+            i += len;
+        }
+    }
+    ctx.out.extend(found);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::*;
+    use super::super::{apply_fix, check_draft};
+    use super::*;
+
+    fn texts(items: &[&str]) -> crate::model::Draft {
+        let mut p = policy(1, "a");
+        p.issues.revised = Some(bullets(items));
+        draft(vec![p])
+    }
+
+    fn words(s: &str) -> Vec<String> {
+        let c: Vec<char> = s.chars().collect();
+        noun_words(&c)
+            .into_iter()
+            .map(|(a, b)| c[a..b].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn noun_words_take_okurigana_and_stop_at_verbs() {
+        assert_eq!(
+            words("定年の段階的引上げにより"),
+            vec!["定年", "段階的引上げ"]
+        );
+        assert_eq!(words("段階的引き上げに伴う"), vec!["段階的引き上げ"]);
+        assert_eq!(words("各種手続等の情報"), vec!["各種手続", "情報"]);
+        assert!(words("取り組みます。推進します").is_empty());
+    }
+
+    #[test]
+    fn okurigana_variants_fire_with_the_preferred_fix() {
+        let mut d = texts(&[
+            "定年の段階的引上げにより、働き方が変わります。",
+            "定年の段階的引き上げに伴う職員の働き方",
+        ]);
+        let f = run(&d, OKURIGANA);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].excerpt, "引き上げ");
+        apply_fix(&mut d, f[0].fix.as_ref().unwrap()).unwrap();
+        assert!(check_draft(&d).iter().all(|f| f.code != OKURIGANA));
+        // 手続: the dictionary's form wins even in the minority.
+        let f = run(
+            &texts(&[
+                "手続きができる。",
+                "手続きが必要。",
+                "行政手続のオンライン化",
+            ]),
+            OKURIGANA,
+        );
+        assert_eq!(f.len(), 2);
+        assert!(
+            f[0].message.contains("辞書の表記「手続」"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn verbs_and_consistent_drafts_do_not_fire() {
+        assert!(
+            run(
+                &texts(&["課題に取り組みます。", "取組を進めます。"]),
+                OKURIGANA
+            )
+            .is_empty()
+        );
+        assert!(run(&texts(&["引上げにより", "引上げの影響"]), OKURIGANA).is_empty());
+        assert!(
+            run(
+                &texts(&["実施し、効果を検証します。", "実施を予定"]),
+                OKURIGANA
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn separators_and_long_vowels() {
+        let f = run(
+            &texts(&[
+                "公衆Wi-Fi環境の整備",
+                "公衆WiFi環境の整備施設数",
+                "公衆Wi-Fiを設置",
+            ]),
+            SEPARATORS,
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].excerpt, "WiFi");
+        let f = run(
+            &texts(&[
+                "スクラップ・アンド・ビルド※を基本に",
+                "事業のスクラップアンドビルドを図ります",
+            ]),
+            SEPARATORS,
+        );
+        assert_eq!(f.len(), 1);
+        let f = run(
+            &texts(&[
+                "シティープロモーションの推進",
+                "シティープロモーションを実施",
+                "シティプロモーション",
+            ]),
+            LONG_VOWEL,
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].excerpt, "シティプロモーション");
+        assert!(
+            run(
+                &texts(&[
+                    "ワーク・ライフ・バランス",
+                    "ワーク・ライフ・バランスの推進",
+                    "ビル、ビール"
+                ]),
+                SEPARATORS
+            )
+            .is_empty()
+        );
+        assert!(run(&texts(&["ビルとビール"]), LONG_VOWEL).is_empty());
+    }
+
+    #[test]
+    fn dictionary_forms() {
+        let f = run(
+            &texts(&[
+                "有効でわかりやすい情報発信",
+                "課題への取り組みを進め、課題に取り組みます。",
+            ]),
+            DICTIONARY,
+        );
+        let ex: Vec<&str> = f.iter().map(|f| f.excerpt.as_str()).collect();
+        assert_eq!(ex, vec!["わかりやすい", "取り組み"]);
+        let f = run(&texts(&["最新のICT※技術の動向"]), DICTIONARY);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].fix.is_none());
+        let mut d = texts(&["手続きが必要です。"]);
+        let f = run(&d, DICTIONARY);
+        apply_fix(&mut d, f[0].fix.as_ref().unwrap()).unwrap();
+        assert_eq!(
+            d.policies[0].issues.revised.as_ref().unwrap().bullets[0],
+            "手続が必要です。"
+        );
+    }
+
+    #[test]
+    fn quotations_and_plan_names_are_exempt() {
+        let mut p = policy(1, "a");
+        p.issues.revised = Some(bullets(&["行政手続のオンライン化"]));
+        p.voices = vec![crate::model::Voice {
+            source: "市民アンケート".into(),
+            quote: "インターネットを使用した手続きを充実させてもらいたい".into(),
+            ..Default::default()
+        }];
+        p.related_plans = vec![row(
+            "r",
+            Some(crate::model::ChangeStatus::Unchanged),
+            Some(plan("手続き簡素化計画", "R5-R9年度", "計画")),
+            None,
+        )];
+        let d = draft(vec![p]);
+        assert!(run(&d, OKURIGANA).is_empty());
+        assert!(run(&d, DICTIONARY).is_empty());
+    }
+}
