@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod console;
 pub mod diff;
 pub mod io;
 pub mod model;
