@@ -554,33 +554,35 @@ fn unit_findings(ctx: &Ctx, u: &Unit, scan: &Scan, out: &mut Vec<Finding>) {
             }
             out.push(f);
         }
-        if !y.spaces.is_empty() && !current {
+        if !y.spaces.is_empty() {
             let (a, b) = (y.start, y.end);
             let written = text::slice(chars, a, b);
             let fixed: String = (a..b)
                 .filter(|k| !y.spaces.contains(k))
                 .map(|k| chars[k])
                 .collect();
-            out.push(
-                corpus
-                    .finding(
-                        u,
-                        a,
-                        b,
-                        Severity::Warning,
-                        STRAY_SPACE,
-                        format!(
-                            "「{written}」の中に余分な空白があります。「{fixed}」と書いてください。"
-                        ),
-                    )
-                    .with_fix(Fix::replace(
-                        format!("「{fixed}」に直す"),
-                        u.addr.clone(),
-                        Span::new(a, b),
-                        written,
-                        fixed,
-                    )),
+            let f = corpus.finding(
+                u,
+                a,
+                b,
+                sev(Severity::Warning),
+                STRAY_SPACE,
+                format!(
+                    "「{written}」の中に余分な空白があります。「{fixed}」と書いてください。{note}"
+                ),
             );
+            let f = if current {
+                f
+            } else {
+                f.with_fix(Fix::replace(
+                    format!("「{fixed}」に直す"),
+                    u.addr.clone(),
+                    Span::new(a, b),
+                    written,
+                    fixed,
+                ))
+            };
+            out.push(f);
         }
     }
     for p in &scan.pairs {
@@ -672,6 +674,15 @@ pub(super) fn check(ctx: &mut Ctx) {
             unit_findings(ctx, u, s, &mut current_found);
         }
     }
+    let mut style = Vec::new();
+    styles(ctx, &units, &scans, &mut style);
+    for f in style {
+        if f.location.side == Some(crate::model::SideKind::Current) {
+            current_found.push(f);
+        } else {
+            plan_found.push(f);
+        }
+    }
     // A 現行 finding whose text the 改定案 of the same row repeats is reported there only.
     let seen: HashSet<(String, &str, String)> = plan_found
         .iter()
@@ -688,11 +699,19 @@ pub(super) fn check(ctx: &mut Ctx) {
     });
     ctx.out.extend(plan_found);
     ctx.out.extend(current_found);
-    styles(ctx, &units, &scans);
+}
+
+/// Appended to messages about the 現行 side.
+const CURRENT_NOTE: &str =
+    "（現行計画の記載です。改定案に同じ誤りが残っていないか確認してください。）";
+
+/// Style findings on the 現行 side are 情報: the plan in force is quoted as it is.
+fn style_severity(u: &Unit, s: Severity) -> Severity {
+    if u.is_current() { Severity::Info } else { s }
 }
 
 /// ERA005, ERA007, ERA008: notation that differs from the draft's majority.
-fn styles(ctx: &mut Ctx, units: &[&Unit], scans: &[Scan]) {
+fn styles(ctx: &Ctx, units: &[&Unit], scans: &[Scan], out: &mut Vec<Finding>) {
     let corpus = ctx.corpus;
     // ERA005 over every range of the revised plan whose end could carry an era.
     let mut with_era = 0;
@@ -701,9 +720,6 @@ fn styles(ctx: &mut Ctx, units: &[&Unit], scans: &[Scan]) {
     let mut seps: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
     let mut names: HashMap<bool, Vec<(usize, usize, usize)>> = HashMap::new();
     for (k, (u, s)) in units.iter().zip(scans).enumerate() {
-        if !u.plan {
-            continue;
-        }
         for r in &s.ranges {
             if r.from.era.is_none() {
                 continue;
@@ -736,26 +752,28 @@ fn styles(ctx: &mut Ctx, units: &[&Unit], scans: &[Scan]) {
             let ins = era_text(era, r.from.abbrev);
             let written = text::slice(&u.chars, r.from.start, r.end);
             let digits = text::slice(&u.chars, to.digits.0, to.digits.1);
-            ctx.push(
-                corpus
-                    .finding(
-                        u,
-                        r.from.start,
-                        r.end,
-                        Severity::Warning,
-                        ERA_OMITTED,
-                        format!(
-                            "期間「{written}」は終わりの元号が省かれています。この下書きのほかの期間と同じく「{ins}{digits}」と元号を書いてください。"
-                        ),
-                    )
-                    .with_fix(Fix::replace(
-                        format!("「{ins}{digits}」と書く"),
-                        u.addr.clone(),
-                        Span::new(to.digits.0, to.digits.0),
-                        "",
-                        ins,
-                    )),
+            let current = if u.is_current() { CURRENT_NOTE } else { "" };
+            let f = corpus.finding(
+                u,
+                r.from.start,
+                r.end,
+                style_severity(u, Severity::Warning),
+                ERA_OMITTED,
+                format!(
+                    "期間「{written}」は終わりの元号が省かれています。この下書きのほかの期間と同じく「{ins}{digits}」と元号を書いてください。{current}"
+                ),
             );
+            out.push(if u.is_current() {
+                f
+            } else {
+                f.with_fix(Fix::replace(
+                    format!("「{ins}{digits}」と書く"),
+                    u.addr.clone(),
+                    Span::new(to.digits.0, to.digits.0),
+                    "",
+                    ins,
+                ))
+            });
         }
     }
     if let Some(major) = majority(&seps) {
@@ -766,7 +784,7 @@ fn styles(ctx: &mut Ctx, units: &[&Unit], scans: &[Scan]) {
             for &(k, i) in list {
                 let u = units[k];
                 let found = u.chars[i];
-                ctx.push(
+                out.push(
                     corpus
                         .finding(
                             u,
@@ -798,7 +816,7 @@ fn styles(ctx: &mut Ctx, units: &[&Unit], scans: &[Scan]) {
             } else {
                 "平成30年度、令和5年度 のような正式な元号"
             };
-            ctx.push(corpus.finding(
+            out.push(corpus.finding(
                 u,
                 s,
                 d,

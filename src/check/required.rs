@@ -1,5 +1,6 @@
 //! Required content: what every row and header of a draft must hold.
 
+use super::corpus::UnitKind;
 use super::{Ctx, Finding, Location, PolicyField, Rule, Severity};
 use crate::model::{
     BlockKind, ChangeStatus, IndicatorVerdict, Rename, Row, RowPath, Side, SideField, SideKind,
@@ -39,6 +40,13 @@ pub const NO_DEPARTMENT: &str = "REQ005";
 /// Why: the row has no label in the report.
 pub const NO_NAME: &str = "REQ006";
 
+/// REQ008 仮置きの記載: text of the revised plan that is a placeholder rather than content:
+/// 検討中, 調整中, 未定, 要確認, ○○, ××, TBD, TODO, ？？ and the like.
+///
+/// Why: drafts carry such notes while departments answer; none may reach the printed plan.
+/// Example: a 関連計画 whose 概要 is 「次期大綱作成に向け検討中」.
+pub const PLACEHOLDER_TEXT: &str = "REQ008";
+
 /// REQ007 指標の評価なし: an indicator with neither 問題なし nor 要変更 (情報).
 ///
 /// Why: the department has not answered yet.
@@ -76,6 +84,11 @@ pub(super) const RULES: &[Rule] = &[
         title: "名称がない",
     },
     Rule {
+        code: PLACEHOLDER_TEXT,
+        family: "必須項目",
+        title: "仮置きの記載（検討中・未定・○○ など）",
+    },
+    Rule {
         code: NO_VERDICT,
         family: "必須項目",
         title: "成果指標・現状の評価がない",
@@ -83,10 +96,14 @@ pub(super) const RULES: &[Rule] = &[
 ];
 
 /// The sides of a row that must be complete: 現行 unless 新規, 改定案 unless 削除, each only
-/// when present. A 変更なし row without a 改定案 side has only its 現行 side checked.
+/// when present. A 変更なし row without a 改定案 side has only its 現行 side checked; when the
+/// 改定案 side repeats the 現行 side, only the 改定案 side is (one problem, one finding).
 fn sides(row: &Row) -> Vec<(SideKind, &Side)> {
     let mut out = Vec::new();
+    let repeated = matches!((&row.current, &row.revised), (Some(c), Some(r)) if c.same_text(r))
+        && row.status != Some(ChangeStatus::Deleted);
     if row.status != Some(ChangeStatus::New)
+        && !repeated
         && let Some(c) = &row.current
     {
         out.push((SideKind::Current, c));
@@ -103,15 +120,86 @@ fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
+/// What tables write in a cell that has nothing: -, ―, なし.
+const NOTHING: &[&str] = &[
+    "-",
+    "－",
+    "―",
+    "‐",
+    "ー",
+    "なし",
+    "該当なし",
+    "特になし",
+    "（なし）",
+    "(なし)",
+];
+
+/// A side that says "none" (a 関連計画 row written 「-」 where a 施策大項目 has no related
+/// plan): it has no content to require.
+fn placeholder(side: &Side) -> bool {
+    let texts = side.texts();
+    !texts.is_empty()
+        && texts
+            .iter()
+            .all(|(_, t)| blank(t) || NOTHING.contains(&t.trim()))
+}
+
+/// Words that mark a text as not yet written.
+const PLACEHOLDERS: &[&str] = &[
+    "検討中",
+    "調整中",
+    "確認中",
+    "作成中",
+    "精査中",
+    "協議中",
+    "未定",
+    "要確認",
+    "○○",
+    "〇〇",
+    "××",
+    "＊＊",
+    "XX",
+    "TBD",
+    "TODO",
+    "？？",
+    "??",
+];
+
 pub(super) fn check(ctx: &mut Ctx) {
     let draft = ctx.draft;
     for (path, _, row) in draft.rows() {
         for (sk, side) in sides(row) {
             // An absent side is the status rules' business; a wholly blank one too.
-            if side.is_blank() {
+            if side.is_blank() || placeholder(side) {
                 continue;
             }
             row_side(ctx, path, row, sk, side);
+        }
+    }
+    let corpus = ctx.corpus;
+    for u in corpus.plan() {
+        if matches!(
+            u.kind,
+            UnitKind::Quote | UnitKind::SdgName | UnitKind::VoiceNote
+        ) {
+            continue;
+        }
+        for w in PLACEHOLDERS {
+            let needle: Vec<char> = w.chars().collect();
+            if let Some(&i) = super::text::find_all(&u.chars, &needle).first() {
+                ctx.push(corpus.finding(
+                    u,
+                    i,
+                    i + needle.len(),
+                    Severity::Warning,
+                    PLACEHOLDER_TEXT,
+                    format!(
+                        "「{}」は仮置きの記載のようです。計画に載せる内容に書き換えてください（内容が決まるまで残す場合は、この指摘を抑止してください）。",
+                        super::text::context(&u.chars, i, i + needle.len(), 8)
+                    ),
+                ));
+                break;
+            }
         }
     }
     for (pi, p) in draft.policies.iter().enumerate() {
@@ -343,6 +431,41 @@ mod tests {
         let d = draft(vec![p]);
         assert_eq!(run(&d, NO_DEPARTMENT).len(), 1);
         assert_eq!(run(&d, NO_NAME).len(), 1);
+    }
+
+    #[test]
+    fn dash_rows_and_repeated_sides() {
+        let dash = crate::model::Side {
+            name: "-".into(),
+            ..Default::default()
+        };
+        let mut p = policy(1, "a");
+        p.related_plans = vec![row("r", Some(Unchanged), Some(dash.clone()), Some(dash))];
+        p.measures = vec![row(
+            "m",
+            Some(Unchanged),
+            Some(measure(1, "研究支援", &["企画課"], &[])),
+            Some(measure(1, "研究支援", &["企画課"], &[])),
+        )];
+        let f = run(&draft(vec![p]), EMPTY_CONTENT);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].location.side, Some(SideKind::Revised));
+    }
+
+    #[test]
+    fn placeholder_text() {
+        let mut p = policy(2, "a");
+        p.related_plans = vec![row(
+            "r",
+            Some(Modified),
+            Some(plan("大綱", "H30-R4年度", "方針を定めた大綱")),
+            Some(plan("大綱", "R5-R9年度", "次期大綱作成に向け検討中")),
+        )];
+        let f = run(&draft(vec![p]), PLACEHOLDER_TEXT);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].excerpt, "検討中");
+        assert!(run_text("○○課と連携し、検討を進めます。", PLACEHOLDER_TEXT).len() == 1);
+        assert!(run_text("関係課と連携し、検討を進めます。", PLACEHOLDER_TEXT).is_empty());
     }
 
     #[test]

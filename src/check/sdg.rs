@@ -21,6 +21,12 @@ pub const NAME_MISMATCH: &str = "SDG002";
 /// SDG003 SDGsの重複: the same goal twice in one 施策大項目.
 pub const DUPLICATE: &str = "SDG003";
 
+/// SDG004 SDGsの名称の区切り: a goal's name that matches the canonical one only when spaces,
+/// 、 and ・ are ignored (「つくる責任、つかう責任」 for 「つくる責任 つかう責任」). 情報: the
+/// name is recognisable; the canonical form is still the one to print. Fix: the canonical
+/// name.
+pub const NAME_PUNCTUATION: &str = "SDG004";
+
 pub(super) const RULES: &[Rule] = &[
     Rule {
         code: NUMBER_OUT_OF_RANGE,
@@ -37,7 +43,20 @@ pub(super) const RULES: &[Rule] = &[
         family: "SDGs",
         title: "同じ目標の重複",
     },
+    Rule {
+        code: NAME_PUNCTUATION,
+        family: "SDGs",
+        title: "目標の名称の区切り（空白・読点）が正式名称と異なる",
+    },
 ];
+
+/// A name with every run of white space (any width) written as one space.
+fn spaces_folded(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '\u{3000}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// A name compared the way readers compare it: without spaces, 、, ・ and width differences.
 fn normal(s: &str) -> String {
@@ -83,7 +102,28 @@ pub(super) fn check(ctx: &mut Ctx) {
                     label.clone(),
                 ));
             }
-            if s.name.trim().is_empty() || normal(&s.name) == normal(canon) {
+            if s.name.trim().is_empty() || spaces_folded(&s.name) == spaces_folded(canon) {
+                continue;
+            }
+            let n = s.name.chars().count();
+            let addr = TextAddr::Policy {
+                policy: p.id.clone(),
+                field: PolicyField::SdgName(i),
+            };
+            if normal(&s.name) == normal(canon) {
+                ctx.push(
+                    Finding::new(
+                        Severity::Info,
+                        NAME_PUNCTUATION,
+                        format!(
+                            "目標{}の正式な名称は「{canon}」です（「{}」と書かれています）。区切りの空白や「、」も正式な名称に合わせてください。",
+                            s.number, s.name
+                        ),
+                        Location::policy_field(draft, pi, PolicyField::SdgName(i), Some(Span::new(0, n))),
+                        label,
+                    )
+                    .with_fix(Fix::replace(format!("「{canon}」に直す"), addr, Span::new(0, n), s.name.clone(), canon)),
+                );
                 continue;
             }
             let other = SDG_NAMES
@@ -100,7 +140,6 @@ pub(super) fn check(ctx: &mut Ctx) {
                     s.number, s.name
                 ),
             };
-            let n = s.name.chars().count();
             let mut f = Finding::new(
                 Severity::Error,
                 NAME_MISMATCH,
@@ -111,10 +150,7 @@ pub(super) fn check(ctx: &mut Ctx) {
             if other.is_none() {
                 f.fix = Some(Fix::replace(
                     format!("「{canon}」に直す"),
-                    TextAddr::Policy {
-                        policy: p.id.clone(),
-                        field: PolicyField::SdgName(i),
-                    },
+                    addr,
                     Span::new(0, n),
                     s.name.clone(),
                     canon,
@@ -165,6 +201,15 @@ mod tests {
             sdg(3, ""),
         ]);
         assert!(run(&d, NAME_MISMATCH).is_empty());
+        let f = run(&d, NAME_PUNCTUATION);
+        let ex: Vec<&str> = f.iter().map(|f| f.excerpt.as_str()).collect();
+        assert_eq!(
+            ex,
+            vec![
+                "12 つくる責任、つかう責任",
+                "11 住み続けられる まちづくりを"
+            ]
+        );
     }
 
     #[test]

@@ -38,6 +38,16 @@ pub const DOUBLED_PUNCTUATION: &str = "JPN005";
 /// the report; typed in, it prints twice. Fix: remove it.
 pub const BULLET_MARK: &str = "JPN006";
 
+/// JPN007 和文中の空白: a space inside Japanese text (between Japanese characters, next to
+/// a bracket or 、。), or at the start or end of a text. 情報.
+///
+/// Why: Japanese is written without spaces; a space is left over from a line break or an
+/// edit, or stands where 、 or a bracket belongs. Example: 「マイナンバーカードの交付率 目標値
+/// 100%」, 「( )内の表記を変更」. SDG names (whose canonical forms hold a space), periods
+/// (ERA006) and quotations are not looked at. Fix, at the start or end and between two
+/// Japanese characters: remove it.
+pub const SPACE: &str = "JPN007";
+
 pub(super) const RULES: &[Rule] = &[
     Rule {
         code: DOUBLED_PARTICLE,
@@ -63,6 +73,11 @@ pub(super) const RULES: &[Rule] = &[
         code: DOUBLED_PUNCTUATION,
         family: "文章",
         title: "句読点の重複",
+    },
+    Rule {
+        code: SPACE,
+        family: "文章",
+        title: "和文中の空白",
     },
     Rule {
         code: BULLET_MARK,
@@ -105,6 +120,9 @@ pub(super) fn check(ctx: &mut Ctx) {
         doubled_words(ctx, u);
         kagasho(ctx, u);
         punctuation(ctx, u);
+        if matches!(u.kind, UnitKind::Body | UnitKind::Header) {
+            spaces(ctx, u);
+        }
         if matches!(u.field, Some(SideField::Bullet(_)))
             && let Some(&c) = u.chars.first()
             && matches!(c, '●' | '・' | '○' | '◯')
@@ -382,6 +400,62 @@ fn kagasho(ctx: &mut Ctx, u: &Unit) {
     }
 }
 
+fn japanese_side(c: char) -> bool {
+    text::is_kanji(c)
+        || text::is_hiragana(c)
+        || text::is_katakana(c)
+        || "、。「」（）()【】・：".contains(c)
+}
+
+fn spaces(ctx: &mut Ctx, u: &Unit) {
+    let c = &u.chars;
+    let mut i = 0;
+    while i < c.len() {
+        if !text::is_space(c[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < c.len() && text::is_space(c[j]) {
+            j += 1;
+        }
+        let edge = i == 0 || j == c.len();
+        let prev = i.checked_sub(1).map(|p| c[p]);
+        let next = c.get(j).copied();
+        let inside = prev.is_some_and(japanese_side) || next.is_some_and(japanese_side);
+        if edge || inside {
+            let both = prev.is_some_and(japanese_side) && next.is_some_and(japanese_side);
+            let where_ = if edge {
+                "先頭か末尾"
+            } else {
+                "和文の中"
+            };
+            let mut f = ctx.corpus.finding(
+                u,
+                i,
+                j,
+                Severity::Info,
+                SPACE,
+                format!(
+                    "{where_}に空白があります（「{}」）。不要なら削除し、区切りのためなら「、」や括弧を使ってください。",
+                    text::context(c, i, j, 6)
+                ),
+            );
+            if edge || (both && !matches!((prev, next), (Some('(' | '（'), Some(')' | '）')))) {
+                f.fix = Some(Fix::replace(
+                    "空白を削除する",
+                    u.addr.clone(),
+                    Span::new(i, j),
+                    text::slice(c, i, j),
+                    "",
+                ));
+            }
+            ctx.push(f);
+        }
+        i = j;
+    }
+}
+
 fn punctuation(ctx: &mut Ctx, u: &Unit) {
     let c = &u.chars;
     let p = |x: char| matches!(x, '、' | '。' | '，' | '．');
@@ -515,6 +589,18 @@ mod tests {
         assert!(run_text("関ヶ原、3箇所、3か所", KAGASHO).is_empty());
         assert_eq!(run_text("推進し、、効果を", DOUBLED_PUNCTUATION).len(), 1);
         assert!(run_text("推進し、効果を。", DOUBLED_PUNCTUATION).is_empty());
+    }
+
+    #[test]
+    fn spaces_in_japanese_text() {
+        let f = run_text("マイナンバーカードの交付率 目標値100%", SPACE);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].fix.is_some());
+        let f = run_text("( )内の表記を変更", SPACE);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].fix.is_none());
+        assert_eq!(run_text("末尾に空白 ", SPACE).len(), 1);
+        assert!(run_text("Wi-Fi and PPP/PFI、R5年度", SPACE).is_empty());
     }
 
     #[test]

@@ -31,6 +31,17 @@ pub const LONG_VOWEL: &str = "YUR003";
 /// their own. 情報. Fix: the preferred spelling.
 pub const DICTIONARY: &str = "YUR004";
 
+/// YUR005 定型文のゆれ: two texts of the revised plan that say the same thing in the same
+/// words except for a few characters in the middle (the same note written in two
+/// 施策大項目, say).
+///
+/// Why: boilerplate is copied between sections; when one copy is edited the two drift apart
+/// and one of them is usually a slip. Example: 「(現時点では、市民協働がなされないものが多い
+/// ため、非記載を想定)」 next to 「(現時点では、市民協働がなじまないものが多いため、非記載を
+/// 想定)」. 情報. Texts that differ only in numbers, ※ or width are left to other rules.
+/// Fix: the other text's wording.
+pub const BOILERPLATE: &str = "YUR005";
+
 pub(super) const RULES: &[Rule] = &[
     Rule {
         code: OKURIGANA,
@@ -48,14 +59,22 @@ pub(super) const RULES: &[Rule] = &[
         title: "長音のゆれ（サーバー／サーバ）",
     },
     Rule {
+        code: BOILERPLATE,
+        family: "表記ゆれ",
+        title: "定型文の言い回しのゆれ",
+    },
+    Rule {
         code: DICTIONARY,
         family: "表記ゆれ",
         title: "辞書の表記に合わない（手続き→手続 など）",
     },
 ];
 
-/// Hiragana that 送り仮名 end in.
+/// Hiragana that 送り仮名 between kanji end in (引き上げ, 申し込み).
 const OKURI: &str = "いきぎしじちびみりえけげせべめれね";
+/// Hiragana that a noun's trailing 送り仮名 end in (手続き, 引上げ). Not し or せ: after a
+/// kanji word they are mostly する (入手し, 実施せず).
+const TRAILING: &str = "いきぎじちびみりえけげべめれね";
 /// What may follow a word used as a noun.
 const NOUN_MARKERS: &str = "をがのはやもへとにで等。」）)";
 
@@ -64,6 +83,7 @@ const NOUN_MARKERS: &str = "をがのはやもへとにで等。」）)";
 struct View {
     chars: Vec<char>,
     map: Vec<usize>,
+    plan: bool,
 }
 
 impl View {
@@ -82,7 +102,11 @@ impl View {
             chars.push(if text::inside(&quotes, i) { ' ' } else { c });
             map.push(i);
         }
-        View { chars, map }
+        View {
+            chars,
+            map,
+            plan: u.plan,
+        }
     }
 
     /// The unit span of view span `s..e`.
@@ -97,6 +121,20 @@ struct Occ {
     unit: usize,
     start: usize,
     end: usize,
+    /// In the revised plan (else on the 現行 side, counted as evidence only).
+    plan: bool,
+}
+
+/// Whether what follows position `t` makes the word before it a noun: a particle (not the
+/// start of やすい, にくい, がたい, which follow verbs), 等, 。, a closing bracket, or the end.
+fn noun_follows(c: &[char], t: usize) -> bool {
+    let Some(&x) = c.get(t) else { return true };
+    let next = c.get(t + 1).copied();
+    NOUN_MARKERS.contains(x)
+        && !matches!(
+            (x, next),
+            ('や', Some('す')) | ('に', Some('く')) | ('が', Some('た'))
+        )
 }
 
 fn word_kanji(c: char) -> bool {
@@ -126,12 +164,12 @@ fn noun_words(c: &[char]) -> Vec<(usize, usize)> {
             }
             internal += 1;
         }
-        let t = if j < n && OKURI.contains(c[j]) {
+        let t = if j < n && TRAILING.contains(c[j]) {
             j + 1
         } else {
             j
         };
-        if t == n || NOUN_MARKERS.contains(c[t]) {
+        if noun_follows(c, t) {
             out.push((i, t));
         }
         i = j.max(i + 1);
@@ -165,6 +203,7 @@ fn okurigana_groups(views: &[View]) -> Groups {
                         unit: k,
                         start,
                         end,
+                        plan: v.plan,
                     });
             }
         }
@@ -251,6 +290,34 @@ struct Reporter<'r, 'a> {
 }
 
 impl Reporter<'_, '_> {
+    /// The spelling to use: the dictionary's preferred one, else the draft's majority (both
+    /// sides counted); on a tie, for 送り仮名 the shorter (the 公用文 omits 送り仮名 in
+    /// nouns), for the others the one marked ※ (the 用語解説's headword); then the first in
+    /// the draft.
+    fn canonical<'g>(&self, spellings: &'g HashMap<String, Vec<Occ>>, code: &str) -> &'g str {
+        let marked = |o: &Vec<Occ>| {
+            o.iter()
+                .any(|o| self.units[o.unit].chars.get(o.end) == Some(&'※'))
+        };
+        let mut v: Vec<(&String, &Vec<Occ>)> = spellings.iter().collect();
+        v.sort_by(|a, b| {
+            let pa = self.preferred.contains(a.0.as_str());
+            let pb = self.preferred.contains(b.0.as_str());
+            let tie = if code == OKURIGANA {
+                a.0.chars().count().cmp(&b.0.chars().count())
+            } else {
+                marked(b.1).cmp(&marked(a.1))
+            };
+            pb.cmp(&pa)
+                .then(b.1.len().cmp(&a.1.len()))
+                .then(tie)
+                .then(a.1[0].unit.cmp(&b.1[0].unit))
+                .then(a.1[0].start.cmp(&b.1[0].start))
+                .then(a.0.cmp(b.0))
+        });
+        v[0].0
+    }
+
     fn report(&mut self, groups: Groups, code: &'static str) {
         let mut keys: Vec<&String> = groups.keys().filter(|k| groups[*k].len() > 1).collect();
         // Shortest first, so the smallest differing word is reported and longer ones
@@ -258,15 +325,23 @@ impl Reporter<'_, '_> {
         keys.sort_by(|a, b| a.chars().count().cmp(&b.chars().count()).then(a.cmp(b)));
         for key in keys {
             let spellings = &groups[key];
-            if spellings.keys().any(|s| self.ignore.contains(s.as_str())) {
+            let in_plan = spellings
+                .values()
+                .filter(|o| o.iter().any(|o| o.plan))
+                .count();
+            if in_plan < 2 || spellings.keys().any(|s| self.ignore.contains(s.as_str())) {
                 continue;
             }
-            let canon = canonical(spellings, self.preferred);
-            let counts = summary(spellings);
+            let canon = self.canonical(spellings, code);
+            let counts = count_summary(spellings);
+            let most = spellings.values().map(Vec::len).max().unwrap_or(0);
+            let tied = spellings.values().filter(|o| o.len() == most).count() > 1;
             let why = if self.preferred.contains(canon) {
                 "辞書の表記"
-            } else {
+            } else if !tied {
                 "多いほうの表記"
+            } else {
+                "例えば"
             };
             let mut ordered: Vec<(&String, &Vec<Occ>)> = spellings
                 .iter()
@@ -279,7 +354,7 @@ impl Reporter<'_, '_> {
                 _ => "長音",
             };
             for (spelling, occs) in ordered {
-                for o in occs {
+                for o in occs.iter().filter(|o| o.plan) {
                     if !self.reported.insert((o.unit, o.end)) {
                         continue;
                     }
@@ -293,7 +368,7 @@ impl Reporter<'_, '_> {
                         Severity::Warning,
                         code,
                         format!(
-                            "「{spelling}」と「{canon}」の{kind}がゆれています（{counts}）。{why}「{canon}」にそろえてください。"
+                            "「{spelling}」と「{canon}」の{kind}がゆれています（現行を含め{counts}）。{why}「{canon}」にそろえてください。"
                         ),
                     );
                     if !written.contains('※') {
@@ -312,24 +387,7 @@ impl Reporter<'_, '_> {
     }
 }
 
-/// Picks the spelling to use: the dictionary's preferred one, else the majority, else the
-/// shorter, else the first in the draft.
-fn canonical<'a>(spellings: &'a HashMap<String, Vec<Occ>>, preferred: &HashSet<&str>) -> &'a str {
-    let mut v: Vec<(&String, &Vec<Occ>)> = spellings.iter().collect();
-    v.sort_by(|a, b| {
-        let pa = preferred.contains(a.0.as_str());
-        let pb = preferred.contains(b.0.as_str());
-        pb.cmp(&pa)
-            .then(b.1.len().cmp(&a.1.len()))
-            .then(a.0.chars().count().cmp(&b.0.chars().count()))
-            .then(a.1[0].unit.cmp(&b.1[0].unit))
-            .then(a.1[0].start.cmp(&b.1[0].start))
-            .then(a.0.cmp(b.0))
-    });
-    v[0].0
-}
-
-fn summary(spellings: &HashMap<String, Vec<Occ>>) -> String {
+fn count_summary(spellings: &HashMap<String, Vec<Occ>>) -> String {
     let mut v: Vec<(&String, usize)> = spellings.iter().map(|(s, o)| (s, o.len())).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     v.iter()
@@ -340,9 +398,17 @@ fn summary(spellings: &HashMap<String, Vec<Occ>>) -> String {
 
 pub(super) fn check(ctx: &mut Ctx) {
     let corpus = ctx.corpus;
+    // The revised plan's text, and the 現行 side's as evidence of the draft's spelling.
     let units: Vec<&Unit> = corpus
-        .styled()
-        .filter(|u| u.kind != UnitKind::PlanName)
+        .units
+        .iter()
+        .filter(|u| u.styled() || u.is_current())
+        .filter(|u| {
+            !matches!(
+                u.kind,
+                UnitKind::PlanName | UnitKind::Quote | UnitKind::SdgName
+            )
+        })
         .collect();
     let views: Vec<View> = units.iter().map(|u| View::new(u)).collect();
     let preferred: HashSet<&str> = ctx
@@ -381,6 +447,7 @@ pub(super) fn check(ctx: &mut Ctx) {
                     unit: k,
                     start,
                     end,
+                    plan: v.plan,
                 });
         }
     }
@@ -410,13 +477,15 @@ pub(super) fn check(ctx: &mut Ctx) {
     } = st;
     // The dictionary, where the automatic rules did not already speak.
     for (k, (u, v)) in units.iter().zip(&views).enumerate() {
+        if !u.plan {
+            continue;
+        }
         let c = &v.chars;
         let mut i = 0;
         while i < c.len() {
             let hit = ctx.matcher.at(c, i).find(|&(len, e)| {
                 let entry = &ctx.dict.entries[e];
-                let next = c.get(i + len);
-                !entry.noun_only || next.is_none_or(|n| NOUN_MARKERS.contains(*n))
+                !entry.noun_only || noun_follows(c, i + len)
             });
             let Some((len, e)) = hit else {
                 i += 1;
@@ -457,6 +526,102 @@ pub(super) fn check(ctx: &mut Ctx) {
         }
     }
     ctx.out.extend(found);
+    boilerplate(ctx);
+}
+
+/// (first, last characters) → distinct texts with the units that hold them.
+type TextGroups<'c> = HashMap<(&'c [char], &'c [char]), Vec<(&'c [char], Vec<usize>)>>;
+
+/// YUR005: whole texts that share their first and last characters and differ by a few in
+/// the middle. Texts are grouped by (first 6, last 6 characters), so the work stays linear.
+fn boilerplate(ctx: &mut Ctx) {
+    const EDGE: usize = 6;
+    const MIDDLE: usize = 6;
+    let corpus = ctx.corpus;
+    let units: Vec<&Unit> = corpus
+        .plan()
+        .filter(|u| matches!(u.kind, UnitKind::Body | UnitKind::Header))
+        .filter(|u| (2 * EDGE..=120).contains(&u.chars.len()))
+        .collect();
+    // key → distinct text → units holding it, in document order.
+    let mut groups: TextGroups = HashMap::new();
+    for (k, u) in units.iter().enumerate() {
+        let c = &u.chars[..];
+        let list = groups
+            .entry((&c[..EDGE], &c[c.len() - EDGE..]))
+            .or_default();
+        match list.iter_mut().find(|(t, _)| *t == c) {
+            Some((_, ks)) => ks.push(k),
+            None => list.push((c, vec![k])),
+        }
+    }
+    let fold = |s: &[char]| -> String {
+        s.iter()
+            .filter(|c| **c != '※')
+            .map(|&c| text::to_half(c))
+            .collect()
+    };
+    let mut keys: Vec<_> = groups.keys().copied().collect();
+    keys.sort();
+    for key in keys {
+        let list = &groups[&key];
+        if list.len() < 2 || list.len() > 20 {
+            continue;
+        }
+        for a in 0..list.len() {
+            for b in 0..list.len() {
+                let ((ta, ka), (tb, kb)) = (&list[a], &list[b]);
+                // Report the less used text; on a tie, the one that comes later.
+                let later =
+                    (ka.len(), std::cmp::Reverse(ka[0])) < (kb.len(), std::cmp::Reverse(kb[0]));
+                if a == b || !later {
+                    continue;
+                }
+                let p = ta.iter().zip(tb.iter()).take_while(|(x, y)| x == y).count();
+                let max_q = ta.len().min(tb.len()) - p;
+                let q = ta
+                    .iter()
+                    .rev()
+                    .zip(tb.iter().rev())
+                    .take(max_q)
+                    .take_while(|(x, y)| x == y)
+                    .count();
+                let (ma, mb) = (&ta[p..ta.len() - q], &tb[p..tb.len() - q]);
+                if ma.len() > MIDDLE || mb.len() > MIDDLE || p + q < 10 || fold(ma) == fold(mb) {
+                    continue;
+                }
+                if ma.iter().chain(mb.iter()).all(|c| text::is_digit(*c)) {
+                    continue;
+                }
+                let other = corpus.location(units[kb[0]], None).display;
+                let (wa, wb): (String, String) = (ma.iter().collect(), mb.iter().collect());
+                for &k in ka {
+                    let u = units[k];
+                    let ctx_a = text::context(&u.chars, p, ta.len() - q, 6);
+                    let mut f = corpus.finding(
+                        u,
+                        p,
+                        ta.len() - q,
+                        Severity::Info,
+                        BOILERPLATE,
+                        format!(
+                            "「{ctx_a}」は、ほかの箇所（{other}）では「{wb}」となっている同じ文です。意図した違いでなければ、言い回しをそろえてください。"
+                        ),
+                    );
+                    if !wa.contains('※') {
+                        f.fix = Some(Fix::replace(
+                            format!("「{wb}」にする"),
+                            u.addr.clone(),
+                            Span::new(p, ta.len() - q),
+                            wa.clone(),
+                            wb.clone(),
+                        ));
+                    }
+                    ctx.out.push(f);
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -601,6 +766,61 @@ mod tests {
         assert_eq!(
             d.policies[0].issues.revised.as_ref().unwrap().bullets[0],
             "手続が必要です。"
+        );
+    }
+
+    #[test]
+    fn boilerplate_variants() {
+        let mut p2 = policy(2, "a");
+        p2.collaboration.revised = Some(summary(
+            "(現時点では、市民協働がなされないものが多いため、非記載を想定)",
+        ));
+        let mut p4 = policy(4, "b");
+        p4.collaboration.revised = Some(summary(
+            "(現時点では、市民協働がなじまないものが多いため、非記載を想定)",
+        ));
+        let mut p5 = policy(5, "c");
+        p5.collaboration.revised = Some(summary(
+            "(現時点では、市民協働がなじまないものが多いため、非記載を想定)",
+        ));
+        let f = run(&draft(vec![p2.clone(), p4.clone(), p5]), BOILERPLATE);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].excerpt, "され");
+        assert!(f[0].location.display.starts_with("2."));
+        // A tie reports the later text once.
+        let f = run(&draft(vec![p2, p4]), BOILERPLATE);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].location.display.starts_with("4."));
+        // Different sentences, numbers only, or the same text: nothing.
+        assert!(
+            run(
+                &texts(&[
+                    "令和5年度から令和9年度までの計画です。",
+                    "令和6年度から令和9年度までの計画です。"
+                ]),
+                BOILERPLATE
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                &texts(&[
+                    "広報紙を発行し、市政情報を発信します。",
+                    "広報紙を発行し、市政情報を発信します。"
+                ]),
+                BOILERPLATE
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                &texts(&[
+                    "公共施設の効率的な運営に努めます。",
+                    "職員の健康管理と良好な職場環境に努めます。"
+                ]),
+                BOILERPLATE
+            )
+            .is_empty()
         );
     }
 
