@@ -277,8 +277,8 @@ fn year_at(chars: &[char], i: usize) -> Option<Year> {
     let prev_word = prev.is_some_and(|p| text::is_latin(p) || text::is_digit(p));
     // Full era name.
     for era in Era::ALL {
-        let name: Vec<char> = era.name().chars().collect();
-        if chars[i..].starts_with(&name) {
+        let mut name = era.name().chars();
+        if name.next() == Some(c) && chars.get(i + 1).copied() == name.next() {
             let mut spaces = Vec::new();
             let d = skip_spaces(chars, i + 2, &mut spaces);
             let (year, de) = if chars.get(d) == Some(&'元') {

@@ -152,7 +152,8 @@ impl Checker {
 
 /// Runs every rule with the bundled dictionary. See [`Checker::check`].
 pub fn check_draft(draft: &Draft) -> Vec<Finding> {
-    Checker::default().check(draft)
+    static DEFAULT: std::sync::OnceLock<Checker> = std::sync::OnceLock::new();
+    DEFAULT.get_or_init(Checker::default).check(draft)
 }
 
 /// Number of active (not suppressed) findings per severity: (errors, warnings, infos).

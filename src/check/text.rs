@@ -95,9 +95,10 @@ pub fn find_all(hay: &[char], needle: &[char]) -> Vec<usize> {
     if needle.is_empty() || needle.len() > hay.len() {
         return out;
     }
+    let first = needle[0];
     let mut i = 0;
     while i + needle.len() <= hay.len() {
-        if hay[i..i + needle.len()] == *needle {
+        if hay[i] == first && hay[i..i + needle.len()] == *needle {
             out.push(i);
             i += needle.len();
         } else {

@@ -180,24 +180,41 @@ fn noun_words(c: &[char]) -> Vec<(usize, usize)> {
 type Groups = HashMap<String, HashMap<String, Vec<Occ>>>;
 
 fn okurigana_groups(views: &[View]) -> Groups {
-    let mut groups: Groups = HashMap::new();
-    for (k, v) in views.iter().enumerate() {
-        for (s, e) in noun_words(&v.chars) {
+    let words: Vec<Vec<(usize, usize)>> = views.iter().map(|v| noun_words(&v.chars)).collect();
+    // Skeletons of words written with 送り仮名: only they can have another spelling. Words
+    // of kanji alone (most nouns) are recorded only when their kanji are such a skeleton.
+    let mut with_kana: HashSet<Vec<char>> = HashSet::new();
+    for (v, ws) in views.iter().zip(&words) {
+        for &(s, e) in ws {
             for p in s..e {
-                if !word_kanji(v.chars[p]) {
+                let w = &v.chars[p..e];
+                if word_kanji(w[0]) && w.iter().any(|c| !word_kanji(*c)) {
+                    with_kana.insert(w.iter().copied().filter(|c| word_kanji(*c)).collect());
+                }
+            }
+        }
+    }
+    let mut groups: Groups = HashMap::new();
+    for (k, (v, ws)) in views.iter().zip(&words).enumerate() {
+        for &(s, e) in ws {
+            for p in s..e {
+                let w = &v.chars[p..e];
+                if !word_kanji(w[0]) {
                     continue;
                 }
-                let skeleton: String = v.chars[p..e].iter().filter(|c| word_kanji(**c)).collect();
-                let kanji = skeleton.chars().count();
-                if !(2..=8).contains(&kanji) {
+                let kanji_only = w.iter().all(|c| word_kanji(*c));
+                if kanji_only && !with_kana.contains(w) {
                     continue;
                 }
-                let spelling: String = v.chars[p..e].iter().collect();
+                let skeleton: String = w.iter().filter(|c| word_kanji(**c)).collect();
+                if !(2..=8).contains(&skeleton.chars().count()) {
+                    continue;
+                }
                 let (start, end) = v.span(p, e);
                 groups
                     .entry(skeleton)
                     .or_default()
-                    .entry(spelling)
+                    .entry(w.iter().collect())
                     .or_default()
                     .push(Occ {
                         unit: k,
@@ -285,7 +302,7 @@ struct Reporter<'r, 'a> {
     /// (unit, end) already reported: longer words ending at the same place are not.
     reported: HashSet<(usize, usize)>,
     /// (unit, start, end) reported, so the dictionary does not repeat them.
-    spans: Vec<(usize, usize, usize)>,
+    spans: HashMap<usize, Vec<(usize, usize)>>,
     found: Vec<Finding>,
 }
 
@@ -358,7 +375,7 @@ impl Reporter<'_, '_> {
                     if !self.reported.insert((o.unit, o.end)) {
                         continue;
                     }
-                    self.spans.push((o.unit, o.start, o.end));
+                    self.spans.entry(o.unit).or_default().push((o.start, o.end));
                     let u = self.units[o.unit];
                     let written = text::slice(&u.chars, o.start, o.end);
                     let mut f = self.corpus.finding(
@@ -424,7 +441,7 @@ pub(super) fn check(ctx: &mut Ctx) {
         preferred: &preferred,
         ignore: &ignore,
         reported: HashSet::new(),
-        spans: Vec::new(),
+        spans: HashMap::new(),
         found: Vec::new(),
     };
     st.report(okurigana_groups(&views), OKURIGANA);
@@ -495,8 +512,8 @@ pub(super) fn check(ctx: &mut Ctx) {
             let (start, end) = v.span(i, i + len);
             let written = text::slice(&u.chars, start, end);
             let overlaps = spans
-                .iter()
-                .any(|&(uk, us, ue)| uk == k && us < end && start < ue);
+                .get(&k)
+                .is_some_and(|l| l.iter().any(|&(us, ue)| us < end && start < ue));
             if !ignore.contains(written.as_str()) && !overlaps {
                 let note = if entry.note.is_empty() {
                     String::new()
