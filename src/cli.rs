@@ -7,7 +7,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::check::{self, Severity};
 use crate::io::{self, LoadError, SaveOptions};
-use crate::report::{self, Format};
+use crate::report::{
+    self, ColumnOrder, ExportOptions, Format, HtmlOptions, JsonContent, UnchangedRows, ViewOptions,
+    XlsxOptions,
+};
 
 /// Exit code: the command did its job and found no errors.
 pub const EXIT_OK: i32 = 0;
@@ -42,17 +45,64 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
-    /// 新旧対照表などを出力します
-    Export {
-        /// 出力する下書きファイル
-        file: PathBuf,
-        /// 出力形式
-        #[arg(long, value_enum)]
-        format: ExportFormat,
-        /// 出力先（省略すると下書きと同じフォルダーに拡張子を変えて書きます。「-」で標準出力）
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-    },
+    /// 新旧対照表などを出力します（HTML・Excel・CSV・JSON）
+    #[command(long_about = "下書きから新旧対照表を出力します。\n\
+HTML は印刷用（A4横、ネットワーク接続不要の1ファイル）、xlsx は庁内照会用の Excel ブック、\
+CSV は1行1比較行（UTF-8 BOM 付き）、JSON は下書き全体（--json comparison で対照表の内容）です。\n\
+-o を省略すると、下書きと同じフォルダーに拡張子を変えて書きます。")]
+    Export(ExportArgs),
+}
+
+/// `shinkyu export` の引数.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ExportArgs {
+    /// 出力する下書きファイル
+    pub file: PathBuf,
+    /// 出力形式
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// 出力先（省略すると下書きと同じフォルダーに拡張子を変えて書きます。「-」で標準出力）
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// 列の並び（HTML）：current-left＝現行を左（既定）、revised-left＝改定案を左（例規の新旧対照表の並び）
+    #[arg(long, value_enum, default_value_t = ColumnOrderArg::CurrentLeft)]
+    pub order: ColumnOrderArg,
+    /// 変更のない行の表示（HTML）：full＝両欄に全文（既定）、placeholder＝改定案欄に「（変更なし）」
+    #[arg(long, value_enum, default_value_t = UnchangedArg::Full)]
+    pub unchanged: UnchangedArg,
+    /// 備考（変更理由・各課意見）の列を付けます（HTML。Excel には常に付きます）
+    #[arg(long)]
+    pub memo: bool,
+    /// 検査結果を付録として付けます（HTML は付録、Excel は「検査結果」シート）
+    #[arg(long)]
+    pub findings: bool,
+    /// JSON の内容：draft＝下書き全体（既定）、comparison＝新旧対照表の行と変更箇所
+    #[arg(long, value_enum, default_value_t = JsonArg::Draft)]
+    pub json: JsonArg,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnOrderArg {
+    /// 現行を左
+    CurrentLeft,
+    /// 改定案を左（例規の並び）
+    RevisedLeft,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnchangedArg {
+    /// 両欄に全文
+    Full,
+    /// 改定案欄に「（変更なし）」
+    Placeholder,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonArg {
+    /// 下書き全体
+    Draft,
+    /// 新旧対照表の行と変更箇所
+    Comparison,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,15 +113,50 @@ pub enum CheckFormat {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
+    /// 印刷用の新旧対照表（1ファイルの HTML）
+    Html,
+    /// Excel ブック（概要と施策大項目ごとのシート）
+    Xlsx,
+    /// CSV（1行1比較行、UTF-8 BOM 付き）
     Csv,
+    /// JSON
     Json,
 }
 
 impl From<ExportFormat> for Format {
     fn from(f: ExportFormat) -> Format {
         match f {
+            ExportFormat::Html => Format::Html,
+            ExportFormat::Xlsx => Format::Xlsx,
             ExportFormat::Csv => Format::Csv,
             ExportFormat::Json => Format::Json,
+        }
+    }
+}
+
+impl ExportArgs {
+    /// The exporters' options these flags ask for (the checker runs only with `--findings`).
+    pub fn options(&self, draft: &crate::model::Draft) -> ExportOptions {
+        let findings = self.findings.then(|| report::findings_appendix(draft));
+        ExportOptions {
+            view: ViewOptions::default(),
+            html: HtmlOptions {
+                column_order: match self.order {
+                    ColumnOrderArg::CurrentLeft => ColumnOrder::CurrentLeft,
+                    ColumnOrderArg::RevisedLeft => ColumnOrder::RevisedLeft,
+                },
+                unchanged: match self.unchanged {
+                    UnchangedArg::Full => UnchangedRows::Full,
+                    UnchangedArg::Placeholder => UnchangedRows::Placeholder,
+                },
+                memo_column: self.memo,
+                findings: findings.clone(),
+            },
+            xlsx: XlsxOptions { findings },
+            json: match self.json {
+                JsonArg::Draft => JsonContent::Draft,
+                JsonArg::Comparison => JsonContent::Comparison,
+            },
         }
     }
 }
@@ -80,11 +165,7 @@ impl From<ExportFormat> for Format {
 pub fn run_command(cmd: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match cmd {
         Command::Check { file, format } => run_check(file, *format, out, err),
-        Command::Export {
-            file,
-            format,
-            output,
-        } => run_export(file, (*format).into(), output.as_deref(), out, err),
+        Command::Export(args) => run_export(args, out, err),
     }
 }
 
@@ -151,22 +232,22 @@ fn run_check(file: &Path, format: CheckFormat, out: &mut dyn Write, err: &mut dy
     }
 }
 
-fn run_export(
-    file: &Path,
-    format: Format,
-    output: Option<&Path>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> i32 {
+fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let file = args.file.as_path();
+    let format: Format = args.format.into();
     let loaded = match load_or_report(file, err) {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let bytes = match format {
-        Format::Csv => report::csv::to_csv(&loaded.draft),
-        Format::Json => report::json::to_json(&loaded.draft),
+    let opts = args.options(&loaded.draft);
+    let bytes = match report::export(&loaded.draft, format, &opts) {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = writeln!(err, "{}: 出力エラー: {e}", file.display());
+            return EXIT_ERRORS;
+        }
     };
-    let target = match output {
+    let target = match args.output.as_deref() {
         Some(p) if p == Path::new("-") => {
             return match out.write_all(&bytes) {
                 Ok(()) => EXIT_OK,
@@ -186,11 +267,11 @@ fn run_export(
         );
         return EXIT_ERRORS;
     }
-    let opts = SaveOptions {
+    let save = SaveOptions {
         backup: false,
         ..SaveOptions::default()
     };
-    match io::write_atomic(&target, &bytes, &opts) {
+    match io::write_atomic(&target, &bytes, &save) {
         Ok(_) => {
             let _ = writeln!(err, "{} に出力しました。", target.display());
             EXIT_OK

@@ -15,6 +15,8 @@ fn main() {
 }
 
 fn run_gui(_file: Option<std::path::PathBuf>) {
-    eprintln!("画面（エディタ）はまだ組み込まれていません。`shinkyu check` と `shinkyu export` を使ってください。");
+    eprintln!(
+        "画面（エディタ）はまだ組み込まれていません。`shinkyu check` と `shinkyu export` を使ってください。"
+    );
     std::process::exit(2);
 }

@@ -85,11 +85,7 @@ impl fmt::Display for LoadError {
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}行{}列目: {}",
-            self.line, self.column, self.message
-        )
+        write!(f, "{}行{}列目: {}", self.line, self.column, self.message)
     }
 }
 
