@@ -101,7 +101,7 @@ fn utf16(bytes: &[u8], enc: SourceEncoding) -> Result<String, LoadError> {
         _ => encoding_rs::UTF_16LE,
     };
     let (text, had_errors) = codec.decode_without_bom_handling(bytes);
-    if had_errors || bytes.len() % 2 != 0 {
+    if had_errors || !bytes.len().is_multiple_of(2) {
         return Err(LoadError::UnknownEncoding {
             guess: Some(enc.label()),
         });
@@ -111,7 +111,7 @@ fn utf16(bytes: &[u8], enc: SourceEncoding) -> Result<String, LoadError> {
 
 /// UTF-16 without a BOM: ASCII-heavy text has a zero in every other byte.
 fn sniff_utf16_without_bom(bytes: &[u8]) -> Option<SourceEncoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];
