@@ -168,11 +168,19 @@ fn assert_report_properties(draft: &Draft) {
             "row {}",
             row.id
         );
-        if row.current.is_none() {
-            assert!(tr.contains("（新規）"), "row {}", row.id);
-        }
-        if row.revised.is_none() {
-            assert!(tr.contains("（削除）"), "row {}", row.id);
+        let ph = |text: &str| format!("<span class=\"ph\">{text}</span>");
+        let (new, deleted, empty) = (ph("（新規）"), ph("（削除）"), ph("（記載なし）"));
+        match (&row.current, &row.revised) {
+            (None, None) => assert_eq!(tr.matches(&empty).count(), 2, "row {}", row.id),
+            (None, Some(_)) => assert!(tr.contains(&new), "row {}", row.id),
+            (Some(_), None) => assert!(tr.contains(&deleted), "row {}", row.id),
+            (Some(_), Some(_)) => {
+                assert!(
+                    !tr.contains(&new) && !tr.contains(&deleted),
+                    "row {}",
+                    row.id
+                )
+            }
         }
     }
     // … and the marks are underlines (never colour alone).

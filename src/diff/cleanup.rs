@@ -6,6 +6,9 @@
 //!
 //! - [`semantic`]: an equal run that lies between two changes and is no longer than the changes
 //!   on *both* of its sides is folded into them, so the rewritten phrase becomes one change;
+//! - [`expand_to_words`]: a change that begins or ends inside a run of Latin letters or digits
+//!   (a year, a code such as R4) is widened to the whole run, so 令和4 → 令和9 or H30-R4 →
+//!   R5-R9 marks the numbers as wholes rather than single digits;
 //! - [`align_to_boundaries`]: a pure insertion or deletion that could equally sit a few
 //!   characters earlier or later (because the text around it repeats) is slid to the position
 //!   that best matches a word boundary of Japanese text (punctuation, brackets, line breaks, the
@@ -195,6 +198,122 @@ pub(crate) fn semantic(ops: &mut Vec<Op>) {
         }
     }
     *ops = from_runs(out);
+}
+
+/// Widens every change that starts or ends inside a run of letters or digits to the whole run
+/// (the runs' common part moves from the equal text into both sides of the change).
+pub(crate) fn expand_to_words(ops: &mut Vec<Op>) {
+    let mut runs = to_runs(ops);
+    let mut changed = false;
+    for i in 0..runs.len() {
+        if !matches!(runs[i], Run::Change { .. }) {
+            continue;
+        }
+        // Leading edge: the equal run before ends in a word character and the change starts with one.
+        if i > 0
+            && let Run::Equal(before, _) = &runs[i - 1]
+        {
+            let starts_word = match &runs[i] {
+                Run::Change { del, ins, .. } => {
+                    first_char(del).is_some_and(is_word) || first_char(ins).is_some_and(is_word)
+                }
+                Run::Equal(..) => false,
+            };
+            let tail = trailing_word(before);
+            if starts_word && !tail.is_empty() {
+                let tail = tail.to_string();
+                let keep = before[..before.len() - tail.len()].to_string();
+                runs[i - 1] = Run::Equal(keep.clone(), glen(&keep));
+                if let Run::Change {
+                    del,
+                    del_len,
+                    ins,
+                    ins_len,
+                } = &mut runs[i]
+                {
+                    let n = glen(&tail);
+                    del.insert_str(0, &tail);
+                    ins.insert_str(0, &tail);
+                    *del_len += n;
+                    *ins_len += n;
+                }
+                changed = true;
+            }
+        }
+        // Trailing edge.
+        if i + 1 < runs.len()
+            && let Run::Equal(after, _) = &runs[i + 1]
+        {
+            let ends_word = match &runs[i] {
+                Run::Change { del, ins, .. } => {
+                    last_char(del).is_some_and(is_word) || last_char(ins).is_some_and(is_word)
+                }
+                Run::Equal(..) => false,
+            };
+            let head = leading_word(after);
+            if ends_word && !head.is_empty() {
+                let head = head.to_string();
+                let keep = after[head.len()..].to_string();
+                runs[i + 1] = Run::Equal(keep.clone(), glen(&keep));
+                if let Run::Change {
+                    del,
+                    del_len,
+                    ins,
+                    ins_len,
+                } = &mut runs[i]
+                {
+                    let n = glen(&head);
+                    del.push_str(&head);
+                    ins.push_str(&head);
+                    *del_len += n;
+                    *ins_len += n;
+                }
+                changed = true;
+            }
+        }
+    }
+    if changed {
+        let cleaned: Vec<Run> = runs
+            .into_iter()
+            .filter(|r| !matches!(r, Run::Equal(t, _) if t.is_empty()))
+            .collect();
+        *ops = from_runs(cleaned);
+        // Emptied equal runs leave adjacent changes; merge them.
+        let merged = from_runs(to_runs(ops));
+        *ops = merged;
+    }
+}
+
+/// Letters and digits that form words in Japanese text: Latin letters and digits, half- or
+/// full-width.
+fn is_word(c: char) -> bool {
+    matches!(script(c), Script::Latin | Script::Digit)
+}
+
+fn first_char(s: &str) -> Option<char> {
+    s.chars().next()
+}
+
+fn last_char(s: &str) -> Option<char> {
+    s.chars().next_back()
+}
+
+fn trailing_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word(*c))
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
+fn leading_word(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|(_, c)| !is_word(*c))
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }
 
 /// Slides every pure insertion or deletion between two equal runs to the position with the
@@ -429,6 +548,56 @@ mod tests {
         ]);
         let before = v.clone();
         semantic(&mut v);
+        assert_eq!(v, before);
+    }
+
+    #[test]
+    fn numbers_and_codes_change_as_wholes() {
+        // H30-R4年度 → R5-R9年度: the raw diff keeps "-R" and marks H30/R5 and 4/9 apart.
+        let mut v = ops(&[
+            (Tag::Delete, "H30"),
+            (Tag::Insert, "R5"),
+            (Tag::Equal, "-R"),
+            (Tag::Delete, "4"),
+            (Tag::Insert, "9"),
+            (Tag::Equal, "年度"),
+        ]);
+        expand_to_words(&mut v);
+        semantic(&mut v);
+        assert_eq!(
+            v,
+            ops(&[
+                (Tag::Delete, "H30-R4"),
+                (Tag::Insert, "R5-R9"),
+                (Tag::Equal, "年度"),
+            ])
+        );
+        // 2023 → 2028 marks the year, not the last digit.
+        let mut v = ops(&[
+            (Tag::Equal, "令和5年度(202"),
+            (Tag::Delete, "3"),
+            (Tag::Insert, "8"),
+            (Tag::Equal, "年度)"),
+        ]);
+        expand_to_words(&mut v);
+        assert_eq!(
+            v,
+            ops(&[
+                (Tag::Equal, "令和5年度("),
+                (Tag::Delete, "2023"),
+                (Tag::Insert, "2028"),
+                (Tag::Equal, "年度)"),
+            ])
+        );
+        // Japanese text around a change is left alone.
+        let mut v = ops(&[
+            (Tag::Equal, "市民"),
+            (Tag::Delete, "の"),
+            (Tag::Insert, "が"),
+            (Tag::Equal, "参加"),
+        ]);
+        let before = v.clone();
+        expand_to_words(&mut v);
         assert_eq!(v, before);
     }
 

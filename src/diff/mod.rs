@@ -235,6 +235,7 @@ fn refine(old: &str, new: &str, deadline: Instant, semantic: bool) -> Option<Vec
         }
     }
     if semantic {
+        cleanup::expand_to_words(&mut ops);
         cleanup::semantic(&mut ops);
         cleanup::align_to_boundaries(&mut ops);
     }

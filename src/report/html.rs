@@ -34,6 +34,8 @@ pub const GOTHIC: &str = "\"BIZ UDゴシック\", \"BIZ UDGothic\", \"游ゴシ�
 pub const NEW_PLACEHOLDER: &str = "（新規）";
 /// Placeholder on the 改定案 side of a deleted row.
 pub const DELETED_PLACEHOLDER: &str = "（削除）";
+/// Placeholder on both sides of a row with no text at all (e.g. an empty 協働による取組).
+pub const EMPTY_PLACEHOLDER: &str = "（記載なし）";
 /// Placeholder on the 改定案 side of an unchanged row with [`UnchangedRows::Placeholder`].
 pub const UNCHANGED_PLACEHOLDER: &str = "（変更なし）";
 
@@ -238,6 +240,10 @@ impl Html<'_> {
     }
 
     fn rename(&mut self, p: &PolicyView) {
+        if p.revised_name.is_none() {
+            self.raw("<p class=\"rename-none\"><span class=\"k\">大項目名の変更</span>なし</p>\n");
+            return;
+        }
         self.raw("<div class=\"block rename\"><h3>大項目名の変更</h3>");
         match (&p.revised_name, &p.name_diff) {
             (Some(_), Some(d)) => {
@@ -462,6 +468,9 @@ impl Html<'_> {
         };
         let _ = write!(self.out, "<td class=\"{class}\">");
         match (side, row.side(side)) {
+            _ if row.current.is_none() && row.revised.is_none() => {
+                self.placeholder(EMPTY_PLACEHOLDER)
+            }
             (SideKind::Current, None) => self.placeholder(NEW_PLACEHOLDER),
             (SideKind::Revised, None) => self.placeholder(DELETED_PLACEHOLDER),
             (SideKind::Revised, Some(_))
@@ -688,6 +697,7 @@ section.appendix { break-before: page; }
 del.chg, ins.chg { text-decoration-line: underline; text-decoration-style: solid; text-decoration-thickness: 1.2px;
   text-underline-offset: .22em; text-decoration-skip-ink: none; text-decoration-color: #000; }
 .ph { font-size: .95em; }
+.rename-none { margin: .8em 0 .4em; }
 .findings { width: 100%; table-layout: fixed; }
 .findings col.f-sev { width: 6%; }
 .findings col.f-code { width: 8%; }

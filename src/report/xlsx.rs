@@ -17,7 +17,7 @@ use crate::model::{ChangeStatus, VoiceForm};
 
 use super::findings::FindingEntry;
 use super::format_date_ja;
-use super::html::{DELETED_PLACEHOLDER, NEW_PLACEHOLDER};
+use super::html::{DELETED_PLACEHOLDER, EMPTY_PLACEHOLDER, NEW_PLACEHOLDER};
 use super::view::{ComparisonView, PolicyView, RowView, StatusCounts};
 
 /// Options of the workbook.
@@ -266,16 +266,27 @@ fn write_row(ws: &mut Worksheet, r: u32, row: &RowView, f: &Formats) -> Result<(
         format!("{block}\n{label}")
     };
     ws.write_string_with_format(r, 0, clip(&item), &f.cell)?;
+    let empty = row.current.is_none() && row.revised.is_none();
     match row.current {
         Some(_) => write_segments(ws, r, 1, &row.diff.old, f)?,
         None => {
-            ws.write_string_with_format(r, 1, NEW_PLACEHOLDER, &f.text)?;
+            let ph = if empty {
+                EMPTY_PLACEHOLDER
+            } else {
+                NEW_PLACEHOLDER
+            };
+            ws.write_string_with_format(r, 1, ph, &f.text)?;
         }
     }
     match row.revised {
         Some(_) => write_segments(ws, r, 2, &row.diff.new, f)?,
         None => {
-            ws.write_string_with_format(r, 2, DELETED_PLACEHOLDER, &f.text)?;
+            let ph = if empty {
+                EMPTY_PLACEHOLDER
+            } else {
+                DELETED_PLACEHOLDER
+            };
+            ws.write_string_with_format(r, 2, ph, &f.text)?;
         }
     }
     match row.status {
