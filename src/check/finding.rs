@@ -117,7 +117,9 @@ impl Location {
         match &self.target {
             Target::Draft => (0, 0, 0, 0, 0),
             Target::Policy { policy } => (1 + policy, 0, 0, 0, side),
-            Target::Row { path, .. } => (1 + path.policy, 1 + path.block as usize, path.row, 0, side),
+            Target::Row { path, .. } => {
+                (1 + path.policy, 1 + path.block as usize, path.row, 0, side)
+            }
         }
     }
 }

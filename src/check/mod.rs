@@ -15,7 +15,7 @@ use crate::model::Draft;
 pub fn check_draft(draft: &Draft) -> Vec<Finding> {
     let mut findings = Vec::new();
     structure::check(draft, &mut findings);
-    findings.sort_by(|a, b| a.location.order_key().cmp(&b.location.order_key()));
+    findings.sort_by_key(|f| f.location.order_key());
     findings
 }
 

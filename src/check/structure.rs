@@ -27,7 +27,9 @@ pub(super) fn check(draft: &Draft, out: &mut Vec<Finding>) {
             out.push(Finding {
                 severity: Severity::Error,
                 code: EMPTY_ID,
-                message: "行のIDが空です。テキストエディタで編集した場合は、一意のIDを付けてください。".into(),
+                message:
+                    "行のIDが空です。テキストエディタで編集した場合は、一意のIDを付けてください。"
+                        .into(),
                 location: Location::row(draft, path, None),
                 excerpt: String::new(),
             });

@@ -73,7 +73,12 @@ mod tests {
         let d = diff_text("最新のICT※技術の動向", "最新のICT※の動向");
         assert_eq!(joined(&d.old), "最新のICT※技術の動向");
         assert_eq!(joined(&d.new), "最新のICT※の動向");
-        let deleted: String = d.old.iter().filter(|s| s.changed).map(|s| s.text.as_str()).collect();
+        let deleted: String = d
+            .old
+            .iter()
+            .filter(|s| s.changed)
+            .map(|s| s.text.as_str())
+            .collect();
         assert_eq!(deleted, "技術");
         assert!(d.new.iter().all(|s| !s.changed));
         assert!(diff_text("同じ", "同じ").is_unchanged());

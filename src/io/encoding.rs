@@ -50,9 +50,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         (utf8(rest)?, SourceEncoding::Utf8Bom)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (utf16(rest, SourceEncoding::Utf16Le)?, SourceEncoding::Utf16Le)
+        (
+            utf16(rest, SourceEncoding::Utf16Le)?,
+            SourceEncoding::Utf16Le,
+        )
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (utf16(rest, SourceEncoding::Utf16Be)?, SourceEncoding::Utf16Be)
+        (
+            utf16(rest, SourceEncoding::Utf16Be)?,
+            SourceEncoding::Utf16Be,
+        )
     } else if let Some(enc) = sniff_utf16_without_bom(bytes) {
         (utf16(bytes, enc)?, enc)
     } else if let Ok(s) = std::str::from_utf8(bytes) {
@@ -95,7 +101,7 @@ fn utf16(bytes: &[u8], enc: SourceEncoding) -> Result<String, LoadError> {
         _ => encoding_rs::UTF_16LE,
     };
     let (text, had_errors) = codec.decode_without_bom_handling(bytes);
-    if had_errors || bytes.len() % 2 != 0 {
+    if had_errors || !bytes.len().is_multiple_of(2) {
         return Err(LoadError::UnknownEncoding {
             guess: Some(enc.label()),
         });
@@ -105,13 +111,18 @@ fn utf16(bytes: &[u8], enc: SourceEncoding) -> Result<String, LoadError> {
 
 /// UTF-16 without a BOM: ASCII-heavy text has a zero in every other byte.
 fn sniff_utf16_without_bom(bytes: &[u8]) -> Option<SourceEncoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];
     let pairs = sample.len() / 2;
     let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_zero = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     // RON is mostly ASCII punctuation and identifiers; demand a clear majority.
     if odd_zero * 10 >= pairs * 4 && even_zero * 10 < pairs {
         Some(SourceEncoding::Utf16Le)
@@ -194,7 +205,10 @@ mod tests {
 
     #[test]
     fn binary_and_unknown_are_refused() {
-        assert!(matches!(decode(b"\x00\x01\x02\xff"), Err(LoadError::Binary)));
+        assert!(matches!(
+            decode(b"\x00\x01\x02\xff"),
+            Err(LoadError::Binary)
+        ));
         assert!(matches!(decode(b""), Err(LoadError::Empty)));
         assert!(matches!(decode(b"ab\x07cd"), Err(LoadError::Binary)));
         // Latin-1 text is neither UTF-8 nor Shift_JIS Japanese.

@@ -85,11 +85,7 @@ impl fmt::Display for LoadError {
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}行{}列目: {}",
-            self.line, self.column, self.message
-        )
+        write!(f, "{}行{}列目: {}", self.line, self.column, self.message)
     }
 }
 
@@ -148,6 +144,10 @@ pub fn io_reason(e: &std::io::Error) -> String {
         IsADirectory => "フォルダーです",
         InvalidFilename => "ファイル名に使えない文字があります",
         TimedOut => "時間切れになりました",
+        ResourceBusy => "他のプログラムが使用中です",
+        _ if cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)) => {
+            "他のプログラムが使用中です"
+        }
         _ => return format!("{e}"),
     };
     what.to_string()

@@ -53,10 +53,24 @@ fn translate(e: &SpannedError, text: &str) -> SyntaxError {
     let pos = &e.span.start;
     let line = pos.line.max(1);
     let source_line = text.lines().nth(line - 1).unwrap_or("").to_string();
+    // An error that the parser only notices at the very end means the file was cut short
+    // (an interrupted copy or save); say so rather than naming the last token it wanted.
+    let trimmed = text.trim_end();
+    let end_line = 1 + trimmed.matches('\n').count();
+    let end_col = 1 + trimmed.chars().rev().take_while(|&c| c != '\n').count();
+    // A whole draft ends with the `)` that closes `Draft(`; one that doesn't was cut short.
+    let at_end = e.span.end.line > end_line
+        || (e.span.end.line == end_line && e.span.end.col >= end_col)
+        || !trimmed.ends_with(')');
+    let message = if at_end {
+        message(&RonError::Eof)
+    } else {
+        message(&e.code)
+    };
     SyntaxError {
         line,
         column: pos.col.max(1),
-        message: message(&e.code),
+        message,
         source_line,
     }
 }

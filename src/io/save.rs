@@ -64,7 +64,11 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 /// Saves a draft atomically, keeping the previous version as a backup.
-pub fn save_draft(path: &Path, draft: &Draft, opts: &SaveOptions) -> Result<SaveOutcome, SaveError> {
+pub fn save_draft(
+    path: &Path,
+    draft: &Draft,
+    opts: &SaveOptions,
+) -> Result<SaveOutcome, SaveError> {
     save_draft_with(path, draft, opts, &FsReplace)
 }
 
@@ -80,7 +84,11 @@ pub fn save_draft_with(
 }
 
 /// Writes any file atomically (drafts, exports, settings).
-pub fn write_atomic(path: &Path, bytes: &[u8], opts: &SaveOptions) -> Result<SaveOutcome, SaveError> {
+pub fn write_atomic(
+    path: &Path,
+    bytes: &[u8],
+    opts: &SaveOptions,
+) -> Result<SaveOutcome, SaveError> {
     write_atomic_with(path, bytes, opts, &FsReplace)
 }
 
@@ -112,19 +120,26 @@ pub fn write_atomic_with(
     // 2. The previous content, kept as a backup (itself written atomically).
     let backup = if opts.backup && path.is_file() {
         let bak = backup_path(path);
-        let previous = fs::read(path).map_err(|e| SaveError::Backup {
-            path: bak.clone(),
-            reason: io_reason(&e),
+        let previous = fs::read(path).map_err(|e| {
+            if is_locked(&e) {
+                SaveError::Locked {
+                    path: path.to_path_buf(),
+                    reason: io_reason(&e),
+                }
+            } else {
+                SaveError::Backup {
+                    path: bak.clone(),
+                    reason: io_reason(&e),
+                }
+            }
         })?;
         let bak_tmp = temp_file_with(&dir, &previous).map_err(|e| SaveError::Backup {
             path: bak.clone(),
             reason: io_reason(&e),
         })?;
-        retrying(opts, || replace.replace(&bak_tmp, &bak)).map_err(|e| {
-            SaveError::Backup {
-                path: bak.clone(),
-                reason: io_reason(&e),
-            }
+        retrying(opts, || replace.replace(&bak_tmp, &bak)).map_err(|e| SaveError::Backup {
+            path: bak.clone(),
+            reason: io_reason(&e),
         })?;
         // The rename consumed the temporary file; don't let its guard delete the new name.
         std::mem::forget(bak_tmp);
@@ -165,7 +180,10 @@ fn temp_file_with(dir: &Path, bytes: &[u8]) -> std::io::Result<tempfile::TempPat
     Ok(f.into_temp_path())
 }
 
-fn retrying(opts: &SaveOptions, mut op: impl FnMut() -> std::io::Result<()>) -> std::io::Result<()> {
+fn retrying(
+    opts: &SaveOptions,
+    mut op: impl FnMut() -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let mut attempt = 0;
     loop {
         match op() {

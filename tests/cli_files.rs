@@ -1,0 +1,286 @@
+//! The command line on good and bad files: exit codes, Japanese messages, files left as they
+//! were, and the CSV contract.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use shinkyu::io::to_ron_string;
+
+fn shinkyu(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_shinkyu"))
+        .args(args)
+        .output()
+        .expect("run shinkyu")
+}
+
+fn check(path: &Path) -> Output {
+    shinkyu(&["check".as_ref(), path.as_os_str()])
+}
+
+/// Content and modification time, to prove a file was not touched.
+fn fingerprint(path: &Path) -> (Vec<u8>, std::time::SystemTime) {
+    (
+        std::fs::read(path).unwrap(),
+        std::fs::metadata(path).unwrap().modified().unwrap(),
+    )
+}
+
+fn bad_inputs(dir: &Path) -> Vec<(&'static str, PathBuf, &'static str)> {
+    let text = to_ron_string(&common::small_draft()).unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    let truncated = &text[..text.find("measures").unwrap()];
+    let mut random = Vec::new();
+    let mut x: u64 = 88172645463325252;
+    for _ in 0..2048 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        random.push(x as u8);
+    }
+    vec![
+        (
+            "truncated",
+            write("途中まで.ron", truncated.as_bytes()),
+            "途中で終わっています",
+        ),
+        (
+            "random bytes",
+            write("random.ron", &random),
+            "テキストファイルではありません",
+        ),
+        (
+            "unknown status",
+            write(
+                "status.ron",
+                text.replacen("Some(Modified)", "Some(Changed)", 1)
+                    .as_bytes(),
+            ),
+            "変更区分に使えない値「Changed」",
+        ),
+        (
+            "newer schema",
+            write(
+                "newer.ron",
+                text.replacen("schema_version: 1", "schema_version: 7", 1)
+                    .as_bytes(),
+            ),
+            "新しい版の shinkyu",
+        ),
+        (
+            "UTF-16 without a Japanese-readable byte order",
+            write("latin1.ron", b"caf\xe9 cr\xe8me br\xfbl\xe9e"),
+            "文字コード",
+        ),
+    ]
+}
+
+#[test]
+fn unreadable_files_exit_2_with_a_clear_message_and_are_left_as_they_were() {
+    let dir = tempfile::tempdir().unwrap();
+    for (what, path, expected) in bad_inputs(dir.path()) {
+        let before = fingerprint(&path);
+        let out = check(&path);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{what}: {stderr}");
+        assert!(stderr.contains(expected), "{what}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{what}: {stderr}");
+        assert_eq!(fingerprint(&path), before, "{what}: the file was modified");
+        // Export refuses the same way and writes nothing.
+        let out_path = dir.path().join("out.csv");
+        let out = shinkyu(&[
+            "export".as_ref(),
+            path.as_os_str(),
+            "--format".as_ref(),
+            "csv".as_ref(),
+            "-o".as_ref(),
+            out_path.as_os_str(),
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{what}");
+        assert!(
+            !out_path.exists(),
+            "{what}: export wrote output for an unreadable file"
+        );
+        assert_eq!(
+            fingerprint(&path),
+            before,
+            "{what}: export modified the file"
+        );
+    }
+}
+
+#[test]
+fn syntax_errors_point_at_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = to_ron_string(&common::small_draft()).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("Some(Modified)"))
+        .unwrap()
+        + 1;
+    let path = dir.path().join("status.ron");
+    std::fs::write(&path, text.replacen("Some(Modified)", "Some(Changed)", 1)).unwrap();
+    let stderr = String::from_utf8(check(&path).stderr).unwrap();
+    assert!(
+        stderr.contains(&format!("status.ron:{line}:")),
+        "expected line {line}: {stderr}"
+    );
+}
+
+#[test]
+fn bom_crlf_and_shift_jis_files_are_checked_and_left_as_they_were() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = to_ron_string(&common::small_draft()).unwrap();
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(text.replace('\n', "\r\n").as_bytes());
+    let bom_path = dir.path().join("bom crlf.ron");
+    std::fs::write(&bom_path, &bom).unwrap();
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+    let sjis_path = dir.path().join("シフトJIS.ron");
+    std::fs::write(&sjis_path, &sjis).unwrap();
+    for path in [&bom_path, &sjis_path] {
+        let before = fingerprint(path);
+        let out = check(path);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{}: {stderr}",
+            path.display()
+        );
+        assert_eq!(fingerprint(path), before);
+    }
+    let stderr = String::from_utf8(check(&sjis_path).stderr).unwrap();
+    assert!(stderr.contains("Shift_JIS"), "the user is told: {stderr}");
+}
+
+/// Parses RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks).
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    records
+}
+
+#[test]
+fn csv_export_has_the_header_and_one_line_per_row_in_document_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = common::small_draft();
+    let input = dir.path().join("素案.ron");
+    std::fs::write(&input, to_ron_string(&draft).unwrap()).unwrap();
+    let output = dir.path().join("出力 結果.csv");
+    let out = shinkyu(&[
+        "export".as_ref(),
+        input.as_os_str(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "-o".as_ref(),
+        output.as_os_str(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&output).unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "UTF-8 with BOM for Excel"
+    );
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    assert!(text.starts_with("大項目,区分,項目,変更区分,現行,改定案\r\n"));
+    let records = parse_csv(text);
+    let rows: Vec<_> = draft.rows().collect();
+    assert_eq!(records.len(), rows.len() + 1);
+    for (record, (path, policy, row)) in records[1..].iter().zip(&rows) {
+        assert_eq!(record.len(), 6);
+        assert_eq!(record[0], format!("{}. {}", policy.number, policy.name));
+        assert_eq!(record[1], path.block.label());
+        assert_eq!(record[2], row.label(path.block));
+        assert_eq!(record[3], row.status.map(|s| s.label()).unwrap_or(""));
+    }
+    // Spot checks of the cell texts: the 施策中項目 with its label, departments and bullet.
+    let measure = records
+        .iter()
+        .find(|r| r[0] == "1. 暮らしの安全" && r[1] == "施策中項目" && r[3] == "変更あり")
+        .unwrap();
+    assert_eq!(measure[2], "1 防犯の推進");
+    assert_eq!(
+        measure[4],
+        "1 防犯の推進\n評価回答部署：危機管理課\n●防犯灯を設置します。"
+    );
+    assert_eq!(
+        measure[5],
+        "1 防犯の推進\n評価回答部署：危機管理課、道路課\n●防犯灯をLED化します。"
+    );
+    // A 新規 row has an empty current side; the quote in its text survives quoting.
+    let new_vision = records.iter().find(|r| r[5].contains("安心")).unwrap();
+    assert_eq!(new_vision[3], "新規");
+    assert_eq!(new_vision[4], "");
+    assert_eq!(new_vision[5], "誰もが、\"安心\"なまち");
+    // 事業 labels use circled numbers.
+    assert!(records.iter().any(|r| r[2] == "②見回り"));
+}
+
+#[test]
+fn export_refuses_to_overwrite_its_own_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("draft.ron");
+    std::fs::write(&input, to_ron_string(&common::small_draft()).unwrap()).unwrap();
+    let before = fingerprint(&input);
+    let out = shinkyu(&[
+        "export".as_ref(),
+        input.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "-o".as_ref(),
+        input.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(fingerprint(&input), before);
+}
+
+#[test]
+fn json_export_is_the_whole_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("draft.ron");
+    std::fs::write(&input, to_ron_string(&common::small_draft()).unwrap()).unwrap();
+    let out = shinkyu(&[
+        "export".as_ref(),
+        input.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "-o".as_ref(),
+        "-".as_ref(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["meta"]["field_name"], "安全分野");
+    assert_eq!(value["policies"].as_array().unwrap().len(), 2);
+    assert_eq!(value["policies"][0]["measures"][0]["status"], "Modified");
+}
