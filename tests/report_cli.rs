@@ -24,7 +24,7 @@ fn draft_file(dir: &Path) -> PathBuf {
 
 fn export(file: &Path, extra: &[&str]) -> Output {
     let mut args: Vec<&std::ffi::OsStr> = vec!["export".as_ref(), file.as_os_str()];
-    args.extend(extra.iter().map(|a| std::ffi::OsStr::new(a)));
+    args.extend(extra.iter().map(std::ffi::OsStr::new));
     shinkyu(&args)
 }
 

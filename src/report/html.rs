@@ -643,7 +643,7 @@ h3 { font-size: 1.08em; margin: 1.1em 0 .35em; break-after: avoid; }
 h3::before { content: "■ "; }
 .kicker { font-size: .7em; font-weight: normal; display: block; }
 p { margin: .3em 0; }
-.title-block { border: 1.5pt solid #000; padding: 1.2em 2em; margin-bottom: 1.5em; }
+.title-block { border: 1.5pt solid #000; padding: .9em 1.8em; margin-bottom: 1em; }
 .title-block .plan { font-size: 1.2em; }
 .title-block .field { font-size: 1.5em; margin: .1em 0 .4em; }
 .meta { display: flex; flex-wrap: wrap; gap: .3em 2.5em; margin: .5em 0; }
@@ -651,7 +651,7 @@ p { margin: .3em 0; }
 .meta dt { font-weight: bold; }
 .meta dd { margin: 0; }
 .legend { font-size: .9em; border-top: 1px solid #000; padding-top: .5em; margin-top: .6em; }
-.toc ol { margin: .2em 0; padding-left: 2em; }
+.toc ol { margin: .2em 0; padding-left: 2em; line-height: 1.45; }
 .toc a { color: inherit; text-decoration: none; }
 .toc a:hover { text-decoration: underline; }
 table { border-collapse: collapse; }
@@ -713,9 +713,15 @@ del.chg, ins.chg { text-decoration-line: underline; text-decoration-style: solid
 @media print {
   html { font-size: 9.5pt; }
   body { max-width: none; padding: 0; }
+  h2 { margin-top: 1em; }
+  .title-block h1 { margin: 0; }
+  .counts { line-height: 1.4; }
   .toc a::after { content: none; }
-  .cmp tr, .grid tr { break-inside: auto; }
-  .title-block, .summary, .block.rename, .survey, .indicators { break-inside: avoid; }
+  /* Long comparison rows may run across pages; the small tables' rows may not. A whole
+     table with break-inside: avoid makes Chromium push it to the next page even when it
+     fits, so only rows are kept whole. */
+  .cmp tr { break-inside: auto; }
+  .grid tr, .title-block, .rename-none { break-inside: avoid; }
 }
 "#;
 

@@ -314,6 +314,7 @@ pub fn small_draft() -> Draft {
         policies: vec![p1, p2],
         glossary: vec![],
         suppressions: vec![],
+        ..Draft::default()
     }
 }
 
