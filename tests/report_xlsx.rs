@@ -229,6 +229,13 @@ fn underlines_drop_down_autofilter_and_print_setup_are_in_the_file() {
                 .unwrap()
                 .contains("wrapText=\"1\"")
     );
+    // Rows are as tall as their wrapped text (Excel does not grow them on opening).
+    assert!(sheet.contains("customHeight=\"1\""), "row heights");
+    // The default font (which defines the column unit) is the cells' Japanese font.
+    let styles = part(&bytes, "xl/styles.xml").unwrap();
+    let first_font = &styles[styles.find("<font>").unwrap()..];
+    let first_font = &first_font[..first_font.find("</font>").unwrap()];
+    assert!(first_font.contains("BIZ UDゴシック"), "{first_font}");
     let wb = part(&bytes, "xl/workbook.xml").expect("workbook");
     assert!(wb.contains("_xlnm.Print_Titles"), "repeated header row");
     assert!(

@@ -94,6 +94,16 @@ impl Formats {
 /// The workbook as .xlsx bytes.
 pub fn to_xlsx(view: &ComparisonView, opts: &XlsxOptions) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
+    // The workbook's default font defines Excel's column width unit (the width of its digit
+    // '0'); with the same font as the cells, widths and row heights are estimated in that
+    // font's terms wherever the workbook is opened (Calibri, the usual default, is missing on
+    // many non-Windows machines, and a substitute changes every column's width).
+    // BIZ UDゴシック 10 pt: digit 7 px, default column 64 px, default row 18 px.
+    wb.set_default_format(
+        &Format::new().set_font_name(FONT).set_font_size(FONT_SIZE),
+        18,
+        64,
+    )?;
     let f = Formats::new();
     let m = &view.meta;
     wb.set_properties(
@@ -154,6 +164,9 @@ fn write_summary(ws: &mut Worksheet, view: &ComparisonView, f: &Formats) -> Resu
         ("日付", date.as_str()),
         ("作成", m.author_section.as_str()),
     ] {
+        if v.is_empty() {
+            continue;
+        }
         ws.write_string_with_format(r, 0, format!("{k}：{v}"), &f.plain)?;
         r += 1;
     }
@@ -299,7 +312,48 @@ fn write_row(ws: &mut Worksheet, r: u32, row: &RowView, f: &Formats) -> Result<(
         ws.write_string_with_format(r, 4, clip(&row.memo), &f.cell)?;
     }
     ws.write_string_with_format(r, 5, row.id.as_str(), &f.plain)?;
+    let text = |side: &Option<String>| side.as_deref().unwrap_or(NEW_PLACEHOLDER).to_string();
+    let height = [
+        (item.as_str(), COLUMNS[0].1),
+        (&text(&row.current), COLUMNS[1].1),
+        (&text(&row.revised), COLUMNS[2].1),
+        (row.memo.as_str(), COLUMNS[4].1),
+    ]
+    .iter()
+    .map(|(t, w)| row_height(t, *w))
+    .fold(0.0, f64::max);
+    ws.set_row_height(r, height)?;
     Ok(())
+}
+
+/// Points per line of 10 pt text: Excel's default row height for BIZ UDゴシック 10 pt (18 px).
+const LINE_HEIGHT: f64 = 13.5;
+/// Excel's largest row height.
+const MAX_ROW_HEIGHT: f64 = 409.0;
+
+/// The height a wrapped cell of `width` (Excel character units) needs for `text`. Excel does
+/// not grow rows to fit wrapped text written by a program (nor does LibreOffice on import),
+/// so the rows' heights are set from an estimate: a full-width character takes about 1.9
+/// units at 10 pt, a half-width one about 1.
+pub fn row_height(text: &str, width: f64) -> f64 {
+    // In tenths of a unit, so that sums are exact.
+    let capacity = (((width - 1.0) * 10.0).round() as u64).max(20);
+    let lines: u64 = text
+        .split('\n')
+        .map(|line| {
+            let w: u64 = line.chars().map(char_tenths).sum();
+            w.div_ceil(capacity).max(1)
+        })
+        .sum();
+    (lines as f64 * LINE_HEIGHT + 4.0).clamp(LINE_HEIGHT + 4.0, MAX_ROW_HEIGHT)
+}
+
+/// A character's width in tenths of Excel's column unit.
+fn char_tenths(c: char) -> u64 {
+    match c {
+        '\u{20}'..='\u{7E}' | '\u{FF61}'..='\u{FF9F}' => 10,
+        _ => 19,
+    }
 }
 
 /// Writes a side's segments as a rich string, the changed ones underlined.
@@ -359,6 +413,7 @@ fn write_references(
         r += 1;
         ws.write_string_with_format(r, 0, "項目名", &f.cell)?;
         ws.write_string_with_format(r, 1, clip(&s.item), &f.cell)?;
+        ws.set_row_height(r, row_height(&s.item, COLUMNS[1].1))?;
         r += 1;
         // Years side by side in column B would be too wide; one line per year instead.
         ws.write_string_with_format(r, 0, "調査年度", &f.header)?;
@@ -398,6 +453,7 @@ fn write_references(
                 VoiceForm::Summary => text.push_str(&v.quote),
             }
             ws.write_string_with_format(r, 1, clip(&text), &f.cell)?;
+            ws.set_row_height(r, row_height(&text, COLUMNS[1].1))?;
             r += 1;
         }
         r += 1;
@@ -426,6 +482,8 @@ fn write_references(
             ws.write_string_with_format(r, 0, ind.kind.label(), &f.cell)?;
             ws.write_string_with_format(r, 1, &ind.name, &f.cell)?;
             ws.write_string_with_format(r, 2, &ind.change, &f.cell)?;
+            let h = row_height(&ind.name, COLUMNS[1].1).max(row_height(&ind.change, COLUMNS[2].1));
+            ws.set_row_height(r, h)?;
             match ind.verdict {
                 Some(v) => ws.write_string_with_format(r, 3, v.label(), &f.cell_center)?,
                 None => ws.write_blank(r, 3, &f.cell_center)?,
@@ -441,6 +499,7 @@ fn write_references(
         if !p.indicator_opinion.is_empty() {
             ws.write_string_with_format(r, 0, "各課意見", &f.cell)?;
             ws.write_string_with_format(r, 1, clip(&p.indicator_opinion), &f.cell)?;
+            ws.set_row_height(r, row_height(&p.indicator_opinion, COLUMNS[1].1))?;
         }
     }
     Ok(())
@@ -555,6 +614,17 @@ mod tests {
         // Emoji count as two UTF-16 units.
         let long = "😀".repeat(20);
         assert!(sheet_name(&long).encode_utf16().count() <= 31);
+    }
+
+    #[test]
+    fn rows_grow_with_their_text() {
+        let one = row_height("短い", 58.0);
+        assert_eq!(one, LINE_HEIGHT + 4.0);
+        // 60 full-width characters need about two lines of a 58-unit column.
+        let two = row_height(&"あ".repeat(60), 58.0);
+        assert_eq!(two, 2.0 * LINE_HEIGHT + 4.0);
+        assert_eq!(row_height("一\n二\n三", 58.0), 3.0 * LINE_HEIGHT + 4.0);
+        assert_eq!(row_height(&"あ".repeat(100_000), 58.0), MAX_ROW_HEIGHT);
     }
 
     #[test]
