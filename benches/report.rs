@@ -3,7 +3,8 @@
 //! table with the time of each exporter and its ratio to the 1× time; linear growth shows as
 //! ratios near 10 and 100.
 //!
-//! `cargo bench --bench report` (add `-- --quick` for one run per size).
+//! `cargo bench --bench report` (add `-- --quick` for one run per size, `-- --sizes 1,10,300`
+//! for other sizes).
 
 #[path = "../tests/report_support/mod.rs"]
 mod report_support;
@@ -39,6 +40,9 @@ fn chars(d: &Draft) -> usize {
         .sum()
 }
 
+/// A size, its number of rows, and the time of each measured step.
+type SizeResult = (usize, usize, Vec<(&'static str, Duration)>);
+
 /// The median of `runs` timings of `f`.
 fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     let mut t: Vec<Duration> = (0..runs)
@@ -56,9 +60,16 @@ fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let (base, what) = base_draft();
     println!("base: {what}");
-    let sizes = [1usize, 10, 100];
+    // `-- --sizes 1,10,100,300` to measure other sizes.
+    let args: Vec<String> = std::env::args().collect();
+    let sizes: Vec<usize> = args
+        .iter()
+        .position(|a| a == "--sizes")
+        .and_then(|i| args.get(i + 1))
+        .map(|s| s.split(',').filter_map(|n| n.parse().ok()).collect())
+        .unwrap_or_else(|| vec![1, 10, 100]);
     let opts = ExportOptions::default();
-    let mut results: Vec<(usize, Vec<(&str, Duration)>)> = Vec::new();
+    let mut results: Vec<SizeResult> = Vec::new();
     for &n in &sizes {
         let draft = report_support::replicate(&base, n);
         let runs = if quick {
@@ -77,6 +88,12 @@ fn main() {
                 ComparisonView::build(&draft, &ViewOptions::default())
             }),
         )];
+        row.push((
+            "html from draft",
+            time(runs, || {
+                shinkyu::report::export(&draft, Format::Html, &opts).unwrap()
+            }),
+        ));
         for (name, format) in [
             ("html", Format::Html),
             ("xlsx", Format::Xlsx),
@@ -102,16 +119,16 @@ fn main() {
             html_bytes / 1024,
             xlsx_bytes / 1024
         );
-        results.push((n, row));
+        results.push((n, draft.rows().count(), row));
     }
     println!();
     print!("{:>6}", "size");
-    for (name, _) in &results[0].1 {
+    for (name, _) in &results[0].2 {
         print!("  {name:>20}");
     }
     println!();
-    let base_times: Vec<Duration> = results[0].1.iter().map(|(_, d)| *d).collect();
-    for (n, row) in &results {
+    let base_times: Vec<Duration> = results[0].2.iter().map(|(_, d)| *d).collect();
+    for (n, _, row) in &results {
         print!("{:>5}×", n);
         for ((_, d), b) in row.iter().zip(&base_times) {
             let ratio = d.as_secs_f64() / b.as_secs_f64().max(1e-9);
@@ -120,4 +137,12 @@ fn main() {
         println!();
     }
     println!("\n(ratio = time / time at 1×; linear growth gives about 10× and 100×)");
+    println!("\nper comparison row:");
+    for (n, rows, row) in &results {
+        print!("{:>5}×", n);
+        for (_, d) in row {
+            print!("  {:>17.2} µs", d.as_secs_f64() * 1e6 / *rows as f64);
+        }
+        println!();
+    }
 }

@@ -49,6 +49,7 @@ fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
+            "--disable-dev-shm-usage",
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",

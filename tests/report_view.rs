@@ -98,6 +98,13 @@ fn one_policy_or_one_row_can_be_rebuilt() {
         },
     );
     assert_eq!(only.policies.len(), 1);
+    let mut seen = Vec::new();
+    let again =
+        ComparisonView::build_with_progress(&draft, &ViewOptions::default(), &mut |d, t| {
+            seen.push((d, t))
+        });
+    assert_eq!(again, full);
+    assert_eq!(seen, [(1, 2), (2, 2)]);
     assert_eq!(only.policies[0], full.policies[1]);
     for (_, row) in full.rows() {
         let model = draft.row(row.path).unwrap();

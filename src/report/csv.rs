@@ -16,7 +16,9 @@ pub fn to_csv(draft: &Draft) -> Vec<u8> {
 
 /// The view's rows as CSV bytes.
 pub fn view_to_csv(view: &ComparisonView) -> Vec<u8> {
-    let mut out = String::from("\u{FEFF}");
+    let rows = view.rows().count();
+    let mut out = String::with_capacity(view.text_bytes() + rows * 160 + 64);
+    out.push('\u{FEFF}');
     write_record(&mut out, HEADER.iter().copied());
     for (policy, row) in view.rows() {
         let label = policy.label();

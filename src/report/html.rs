@@ -81,7 +81,10 @@ fn css_string(s: &str) -> String {
 /// The report as HTML bytes (UTF-8).
 pub fn to_html(view: &ComparisonView, opts: &HtmlOptions) -> Vec<u8> {
     let mut w = Html {
-        out: String::with_capacity(64 * 1024),
+        // Row text plus markup (about 600 bytes a row) plus the fixed parts.
+        out: String::with_capacity(
+            view.text_bytes() * 11 / 10 + view.rows().count() * 600 + 32 * 1024,
+        ),
         opts,
     };
     w.document(view);

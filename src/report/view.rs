@@ -228,13 +228,28 @@ impl RowView {
 impl ComparisonView {
     /// Builds the view of a draft.
     pub fn build(draft: &Draft, opts: &ViewOptions) -> ComparisonView {
-        let policies = draft
+        Self::build_with_progress(draft, opts, &mut |_, _| {})
+    }
+
+    /// [`ComparisonView::build`], calling `progress(done, total)` after each 施策大項目 (for a
+    /// progress bar on large drafts; call it from a worker thread).
+    pub fn build_with_progress(
+        draft: &Draft,
+        opts: &ViewOptions,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> ComparisonView {
+        let chosen: Vec<(usize, &Policy)> = draft
             .policies
             .iter()
             .enumerate()
             .filter(|(i, _)| opts.policies.as_ref().is_none_or(|only| only.contains(i)))
-            .map(|(i, p)| build_policy(i, p, &opts.diff))
             .collect();
+        let total = chosen.len();
+        let mut policies = Vec::with_capacity(total);
+        for (done, (i, p)) in chosen.into_iter().enumerate() {
+            policies.push(build_policy(i, p, &opts.diff));
+            progress(done + 1, total);
+        }
         ComparisonView {
             meta: draft.meta.clone(),
             policies,
@@ -260,6 +275,18 @@ impl ComparisonView {
             t.merge(&p.counts);
         }
         t
+    }
+
+    /// Bytes of row text (both sides), to size output buffers.
+    pub fn text_bytes(&self) -> usize {
+        self.rows()
+            .map(|(_, r)| {
+                r.current.as_ref().map_or(0, String::len)
+                    + r.revised.as_ref().map_or(0, String::len)
+                    + r.memo.len()
+                    + r.label.len()
+            })
+            .sum()
     }
 
     /// Rows whose diff had to fall back to a coarser precision.
