@@ -75,13 +75,31 @@ fn golden_default_options() {
 
 #[test]
 fn golden_all_options() {
+    let draft = report_support::small_draft();
+    // A previous version in which the first row with a revised side read differently.
+    let mut previous = draft.clone();
+    let (path, _, _) = previous
+        .rows()
+        .find(|(_, _, r)| {
+            r.revised
+                .as_ref()
+                .is_some_and(|s| !s.summary.is_empty() || !s.bullets.is_empty())
+        })
+        .unwrap();
+    let side = previous.row_mut(path).unwrap().revised.as_mut().unwrap();
+    match side.bullets.first_mut() {
+        Some(b) => b.push_str("（前回の表現）"),
+        None => side.summary.push_str("（前回の表現）"),
+    }
     let opts = HtmlOptions {
         column_order: ColumnOrder::RevisedLeft,
         unchanged: UnchangedRows::Placeholder,
         memo_column: true,
         findings: Some(sample_findings()),
+        review_column: true,
+        changes: Some(shinkyu::review::compare_versions(&previous, &draft)),
     };
-    let (_, html) = html_of(&report_support::small_draft(), &opts);
+    let (_, html) = html_of(&draft, &opts);
     golden("report_small_options.html", &html);
 }
 

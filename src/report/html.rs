@@ -11,6 +11,7 @@ use crate::model::{ChangeStatus, SideKind, VoiceForm};
 use super::findings::FindingEntry;
 use super::view::{ComparisonView, PolicyView, RowView, StatusCounts};
 use super::{ColumnOrder, UnchangedRows, format_date_ja};
+use crate::review::{RowChange, VersionDiff};
 
 /// Options of the HTML report.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -23,6 +24,11 @@ pub struct HtmlOptions {
     pub memo_column: bool,
     /// Checker findings to print as an appendix; `None` = no appendix.
     pub findings: Option<Vec<FindingEntry>>,
+    /// Add the 確認状況 column: each row's review state and comments (閲覧モード).
+    pub review_column: bool,
+    /// The changes since the previous version, printed as 「前回からの主な修正内容」 after the
+    /// summary; `None` = no such list.
+    pub changes: Option<VersionDiff>,
 }
 
 /// Body text: 明朝, the fonts Windows ships first, then other systems', then the generic family.
@@ -119,6 +125,9 @@ impl Html<'_> {
         self.title_block(view);
         self.contents(view);
         self.summary(view);
+        if let Some(changes) = &self.opts.changes {
+            self.changes(changes, true);
+        }
         for p in &view.policies {
             self.policy(p);
         }
@@ -171,6 +180,11 @@ impl Html<'_> {
     fn contents(&mut self, view: &ComparisonView) {
         self.raw("<nav class=\"toc\">\n<h2>目次</h2>\n<ol>\n");
         self.raw("<li><a href=\"#summary\">変更区分の集計</a></li>\n");
+        if let Some(changes) = &self.opts.changes {
+            self.raw("<li><a href=\"#changes\">");
+            self.text(&changes_title(changes));
+            self.raw("</a></li>\n");
+        }
         for p in &view.policies {
             let _ = write!(self.out, "<li><a href=\"#policy-{}\">", p.index + 1);
             self.raw("施策大項目 ");
@@ -384,15 +398,20 @@ impl Html<'_> {
     fn comparison(&mut self, p: &PolicyView) {
         self.raw("<div class=\"block\"><h3>新旧対照表</h3>\n");
         let memo = self.opts.memo_column;
+        let review = self.opts.review_column;
         let sides = self.side_order();
         let _ = writeln!(
             self.out,
-            "<table class=\"cmp{}\">",
-            if memo { " with-memo" } else { "" }
+            "<table class=\"cmp{}{}\">",
+            if memo { " with-memo" } else { "" },
+            if review { " with-review" } else { "" }
         );
         self.raw("<colgroup><col class=\"c-item\"><col class=\"c-text\"><col class=\"c-text\"><col class=\"c-status\">");
         if memo {
             self.raw("<col class=\"c-memo\">");
+        }
+        if review {
+            self.raw("<col class=\"c-review\">");
         }
         self.raw("</colgroup>\n<thead><tr><th scope=\"col\">項目</th>");
         for s in sides {
@@ -404,6 +423,9 @@ impl Html<'_> {
         if memo {
             self.raw("<th scope=\"col\">備考</th>");
         }
+        if review {
+            self.raw("<th scope=\"col\">確認状況</th>");
+        }
         self.raw("</tr></thead>\n<tbody>\n");
         let mut any = false;
         for row in p.rows() {
@@ -414,7 +436,7 @@ impl Html<'_> {
             let _ = writeln!(
                 self.out,
                 "<tr><td colspan=\"{}\" class=\"empty\">比較する行がありません。</td></tr>",
-                if memo { 5 } else { 4 }
+                4 + usize::from(memo) + usize::from(review)
             );
         }
         self.raw("</tbody>\n</table></div>\n");
@@ -461,6 +483,152 @@ impl Html<'_> {
             self.lines_plain(&row.memo);
             self.raw("</td>");
         }
+        if self.opts.review_column {
+            self.review_cell(&row.review);
+        }
+        self.raw("</tr>\n");
+    }
+
+    /// The 確認状況 cell: the review state, then the comment thread (answers indented).
+    fn review_cell(&mut self, review: &crate::model::Review) {
+        self.raw("<td class=\"review\"><div class=\"rstate\">");
+        self.raw(review.state.label());
+        self.raw("</div>");
+        for c in &review.comments {
+            self.raw(if c.reply_to.is_some() {
+                "<div class=\"comment reply\">"
+            } else {
+                "<div class=\"comment\">"
+            });
+            self.raw("<span class=\"who\">");
+            self.text(&c.author);
+            if !c.date.is_empty() {
+                self.raw("（");
+                self.text(&format_date_ja(c.date.get(..10).unwrap_or(&c.date)));
+                self.raw("）");
+            }
+            self.raw("</span>");
+            self.lines_plain(&c.text);
+            self.raw("</div>");
+        }
+        self.raw("</td>");
+    }
+
+    /// 「前回からの主な修正内容」: the rows that changed since the previous version, each with
+    /// what changed and, for texts, the previous and this version with the changes underlined.
+    fn changes(&mut self, diff: &VersionDiff, in_report: bool) {
+        self.raw("<section class=\"changes\" id=\"changes\">\n<h2>");
+        self.text(&changes_title(diff));
+        self.raw("</h2>\n");
+        if diff.is_empty() {
+            self.raw("<p>前回の版からの修正はありません。</p>\n</section>\n");
+            return;
+        }
+        let _ = writeln!(
+            self.out,
+            "<p>修正のあった行 {} 件{}。下線は前回の版との違いです。</p>",
+            diff.changes.len(),
+            if diff.headers.is_empty() {
+                String::new()
+            } else {
+                format!("、施策大項目の見出し部分の修正 {} 件", diff.headers.len())
+            }
+        );
+        if !diff.headers.is_empty() {
+            self.raw("<p class=\"note\">見出し部分（大項目名・市民アンケート・市民の声・SDGs・成果指標）に修正のある施策大項目：");
+            let headers = diff.headers.join("、");
+            self.text(&headers);
+            self.raw("</p>\n");
+        }
+        self.raw("<table class=\"cmp changes-table\"><colgroup><col class=\"c-item\"><col class=\"c-kind\"><col class=\"c-text\"><col class=\"c-text\"></colgroup>\n");
+        self.raw("<thead><tr><th scope=\"col\">場所</th><th scope=\"col\">修正内容</th><th scope=\"col\">前回の版</th><th scope=\"col\">今回の版</th></tr></thead>\n<tbody>\n");
+        for c in &diff.changes {
+            self.change_row(c, in_report);
+        }
+        self.raw("</tbody></table>\n</section>\n");
+    }
+
+    fn change_row(&mut self, c: &RowChange, in_report: bool) {
+        self.raw("<tr data-row=\"");
+        self.text(c.id.as_str());
+        self.raw("\"><th scope=\"row\" class=\"item\">");
+        self.text(&c.location);
+        self.raw("</th><td class=\"kind\">");
+        self.text(&c.summary());
+        if let Some(from) = &c.moved_from {
+            self.raw("<div class=\"note\">移動前：");
+            self.text(from);
+            self.raw("</div>");
+        }
+        self.raw("</td>");
+        // Previous | this version.
+        for side in [SideKind::Current, SideKind::Revised] {
+            self.raw("<td class=\"txt\">");
+            if c.added && side == SideKind::Current {
+                self.placeholder("（行の追加）");
+            } else if c.removed && side == SideKind::Revised {
+                self.placeholder("（行の削除）");
+            } else if c.added || c.removed {
+                let text = c
+                    .texts
+                    .first()
+                    .map(|t| if c.added { &t.new } else { &t.old });
+                if let Some(t) = text {
+                    self.lines_plain(t);
+                }
+            } else {
+                if let Some((a, b)) = &c.status {
+                    let label = |s: &Option<ChangeStatus>| s.map_or("（なし）", |s| s.label());
+                    self.raw("<div class=\"ln\"><span class=\"k\">変更区分</span>");
+                    let (this, other) = if side == SideKind::Current {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
+                    if this != other {
+                        self.change(label(this), side);
+                    } else {
+                        self.raw(label(this));
+                    }
+                    self.raw("</div>");
+                }
+                if let Some((a, b)) = &c.departments {
+                    self.raw("<div class=\"ln\"><span class=\"k\">評価回答部署</span>");
+                    let list = if side == SideKind::Current { a } else { b };
+                    let text = list.join("、");
+                    self.change(&text, side);
+                    self.raw("</div>");
+                }
+                for (what, d) in [
+                    ("現行", &c.current),
+                    ("改定案", &c.revised),
+                    ("メモ", &c.memo),
+                ] {
+                    let Some(d) = d else { continue };
+                    let _ = write!(
+                        self.out,
+                        "<div class=\"ln\"><span class=\"k\">{what}</span></div>"
+                    );
+                    let segs = if side == SideKind::Current {
+                        &d.old
+                    } else {
+                        &d.new
+                    };
+                    self.lines(segs, side);
+                }
+                if c.moved
+                    && c.status.is_none()
+                    && c.departments.is_none()
+                    && c.current.is_none()
+                    && c.revised.is_none()
+                    && c.memo.is_none()
+                {
+                    self.placeholder("（文言の修正なし）");
+                }
+            }
+            self.raw("</td>");
+        }
+        let _ = in_report;
         self.raw("</tr>\n");
     }
 
@@ -577,6 +745,52 @@ impl Html<'_> {
         }
         self.raw("</tbody></table>\n</section>\n");
     }
+}
+
+/// 「前回（素案1）からの主な修正内容」.
+fn changes_title(diff: &VersionDiff) -> String {
+    if diff.old_version.trim().is_empty() {
+        "前回からの主な修正内容".to_string()
+    } else {
+        format!("前回（{}）からの主な修正内容", diff.old_version.trim())
+    }
+}
+
+/// A standalone page of the changes between two versions (`shinkyu diff --format html`).
+pub fn version_diff_html(diff: &VersionDiff, new_meta: &crate::model::Meta) -> Vec<u8> {
+    let opts = HtmlOptions::default();
+    let mut w = Html {
+        out: String::with_capacity(64 * 1024),
+        opts: &opts,
+    };
+    let doc_label = format!(
+        "修正内容の比較　{}　{} → {}",
+        new_meta.field_label(),
+        diff.old_version,
+        diff.new_version
+    );
+    w.raw("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n");
+    w.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    w.text(&doc_label);
+    w.raw("</title>\n<style>\n");
+    let css = stylesheet(&doc_label, &page_corner(new_meta));
+    w.raw(&css);
+    w.raw("</style>\n</head>\n<body>\n<header class=\"title-block\">\n");
+    if !new_meta.plan_name.is_empty() {
+        w.raw("<p class=\"plan\">");
+        w.text(&new_meta.plan_name);
+        w.raw("</p>\n");
+    }
+    w.raw("<h1>修正内容の比較</h1>\n<p class=\"field\">");
+    w.text(&new_meta.field_label());
+    w.raw("</p>\n<dl class=\"meta\"><div><dt>前回の版</dt><dd>");
+    w.text(&diff.old_version);
+    w.raw("</dd></div><div><dt>今回の版</dt><dd>");
+    w.text(&diff.new_version);
+    w.raw("</dd></div></dl>\n</header>\n");
+    w.changes(diff, false);
+    w.raw("</body>\n</html>\n");
+    w.out.into_bytes()
 }
 
 /// Splits segments at line breaks: each line is a list of (text, changed) pieces, none empty.
@@ -701,6 +915,23 @@ del.chg, ins.chg { text-decoration-line: underline; text-decoration-style: solid
   text-underline-offset: .22em; text-decoration-skip-ink: none; text-decoration-color: #000; }
 .ph { font-size: .95em; }
 .rename-none { margin: .8em 0 .4em; }
+.cmp.with-review col.c-item { width: 12%; }
+.cmp.with-review col.c-text { width: 31.5%; }
+.cmp.with-review col.c-review { width: 18%; }
+.cmp.with-memo.with-review col.c-item { width: 10%; }
+.cmp.with-memo.with-review col.c-text { width: 26%; }
+.cmp.with-memo.with-review col.c-status { width: 6%; }
+.cmp.with-memo.with-review col.c-memo { width: 13%; }
+.cmp.with-memo.with-review col.c-review { width: 19%; }
+.cmp td.review { font-size: .88em; }
+.cmp .rstate { font-family: inherit; font-weight: bold; }
+.cmp .comment { border-top: .4pt dotted #000; margin-top: .2em; padding-top: .1em; }
+.cmp .comment.reply { margin-left: 1em; }
+.cmp .who { display: block; font-size: .9em; }
+.changes-table col.c-item { width: 22%; }
+.changes-table col.c-kind { width: 14%; }
+.changes-table col.c-text { width: 32%; }
+.changes-table td.kind { font-size: .9em; }
 .findings { width: 100%; table-layout: fixed; }
 .findings col.f-sev { width: 6%; }
 .findings col.f-code { width: 8%; }

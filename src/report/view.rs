@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use crate::diff::{DiffOptions, Precision, TextDiff, diff_text_with};
 use crate::model::{
-    BlockKind, ChangeStatus, Draft, Indicator, Meta, Policy, Rename, Row, RowId, RowPath, Side,
-    SideKind, Survey, Voice, sdg_name,
+    BlockKind, ChangeStatus, Draft, Indicator, Meta, Policy, Rename, Review, Row, RowId, RowPath,
+    Side, SideKind, Survey, Voice, sdg_name,
 };
 
 /// How to build a [`ComparisonView`].
@@ -157,6 +157,8 @@ pub struct RowView {
     pub precision: Precision,
     /// 変更理由・各課意見.
     pub memo: String,
+    /// Section managers' review state and comments (閲覧モード).
+    pub review: Review,
 }
 
 impl RowView {
@@ -183,6 +185,7 @@ impl RowView {
             diff: outcome.diff,
             precision: outcome.precision,
             memo: row.memo.clone(),
+            review: row.review.clone(),
         }
     }
 
