@@ -12,8 +12,9 @@ fn bundled() -> Draft {
 }
 
 fn has(f: &[Finding], code: &str, place: &str, excerpt: &str) -> bool {
-    f.iter()
-        .any(|f| f.code == code && f.location.display.contains(place) && f.excerpt.contains(excerpt))
+    f.iter().any(|f| {
+        f.code == code && f.location.display.contains(place) && f.excerpt.contains(excerpt)
+    })
 }
 
 #[test]
@@ -58,35 +59,91 @@ fn the_documents_problems_are_found_where_they_are() {
     let p4 = "4. 電子自治体の推進";
     for (code, place, excerpt) in [
         ("SDG002", "関連するSDGs › 17", "パートナリーシップ"),
-        ("JPN001", &format!("{p1} › 施策中項目 › 1 広報広聴活動の充実 › 改定案 › 内容●1"), "にを"),
-        ("STA001", &format!("{p2} › 施策中項目 › 3 組織、機構の見直し › 変更区分"), "変更あり"),
-        ("STA001", &format!("{p2} › 施策中項目 › 4 広域行政の推進"), "変更あり"),
+        (
+            "JPN001",
+            &format!("{p1} › 施策中項目 › 1 広報広聴活動の充実 › 改定案 › 内容●1"),
+            "にを",
+        ),
+        (
+            "STA001",
+            &format!("{p2} › 施策中項目 › 3 組織、機構の見直し › 変更区分"),
+            "変更あり",
+        ),
+        (
+            "STA001",
+            &format!("{p2} › 施策中項目 › 4 広域行政の推進"),
+            "変更あり",
+        ),
         ("STA005", &format!("{p2} › めざす姿 › 2番目"), ""),
-        ("ERA001", &format!("{p2} › 施策中項目 › 1 行政改革の推進 › 現行"), "平成34"),
-        ("ERA005", "本庄地域定住自立圏共生ビジョン › 現行 › 期間", "H27-31年度"),
-        ("ERA006", "本庄市電子自治体推進指針 › 改定案 › 期間", "R 5年度"),
-        ("KOM001", &format!("{p4} › めざす姿 › 1番目 › 改定案"), "ICT"),
-        ("KOM001", &format!("{p2} › 施策中項目 › 2 民間委託等の推進 › 改定案"), "指定管理者制度"),
-        ("YUR001", "⑤組織の見直し・定員適正化の推進 › 改定案", "引き上げ"),
+        (
+            "ERA001",
+            &format!("{p2} › 施策中項目 › 1 行政改革の推進 › 現行"),
+            "平成34",
+        ),
+        (
+            "ERA005",
+            "本庄地域定住自立圏共生ビジョン › 現行 › 期間",
+            "H27-31年度",
+        ),
+        (
+            "ERA006",
+            "本庄市電子自治体推進指針 › 改定案 › 期間",
+            "R 5年度",
+        ),
+        (
+            "KOM001",
+            &format!("{p4} › めざす姿 › 1番目 › 改定案"),
+            "ICT",
+        ),
+        (
+            "KOM001",
+            &format!("{p2} › 施策中項目 › 2 民間委託等の推進 › 改定案"),
+            "指定管理者制度",
+        ),
+        (
+            "YUR001",
+            "⑤組織の見直し・定員適正化の推進 › 改定案",
+            "引き上げ",
+        ),
         ("YUR001", "①電子申請システム事業 › 改定案", "手続き"),
-        ("YUR002", &format!("{p4} › 成果指標/現状 › 各課意見"), "WiFi"),
-        ("YUR002", "4 事業コストの縮減 › 改定案", "スクラップアンドビルド"),
+        (
+            "YUR002",
+            &format!("{p4} › 成果指標/現状 › 各課意見"),
+            "WiFi",
+        ),
+        (
+            "YUR002",
+            "4 事業コストの縮減 › 改定案",
+            "スクラップアンドビルド",
+        ),
         ("YUR005", &format!("{p4} › 協働による取組"), "じま"),
         ("REQ001", "4 協働連携による研究支援 › 改定案 › 内容", ""),
         ("REQ004", "女性活躍推進特定事業主行動計画 › 改定案", ""),
         ("REQ008", "本庄市行政改革大綱 › 改定案 › 概要", "検討中"),
         ("SDG004", "12 つくる責任、つかう責任", ""),
     ] {
-        assert!(has(&f, code, place, excerpt), "{code} at {place} ({excerpt}) not found");
+        assert!(
+            has(&f, code, place, excerpt),
+            "{code} at {place} ({excerpt}) not found"
+        );
     }
     // The 現行 side is quoted as it is: its findings are information only.
-    for x in f.iter().filter(|x| x.location.side == Some(shinkyu::model::SideKind::Current)) {
+    for x in f
+        .iter()
+        .filter(|x| x.location.side == Some(shinkyu::model::SideKind::Current))
+    {
         assert_eq!(x.severity, Severity::Info, "{}", x.location.display);
     }
     // Known false alarms that must stay away: citizens' quotes, the plan name 本庄市ICT推進指針,
     // the valid H31, 協働 → 共同.
     assert!(!f.iter().any(|x| x.location.display.contains("市民の声")));
-    assert!(!f.iter().any(|x| x.code == "KOM001" && x.location.display.contains("計画名")));
-    assert!(!f.iter().any(|x| x.code == "ERA001" && x.excerpt.contains("31")));
+    assert!(
+        !f.iter()
+            .any(|x| x.code == "KOM001" && x.location.display.contains("計画名"))
+    );
+    assert!(
+        !f.iter()
+            .any(|x| x.code == "ERA001" && x.excerpt.contains("31"))
+    );
     assert!(!f.iter().any(|x| x.excerpt.contains("共同")));
 }

@@ -432,15 +432,19 @@ pub fn scan(chars: &[char]) -> Scan {
         let (to, omitted, rend) = match next {
             Some((y, e)) => (Some(y.clone()), false, *e),
             None => {
-                // Bare digits taking the start's era: H27-31年度.
+                // Bare digits taking the start's era: H27-31年度. Only after a range mark:
+                // after から, bare digits are a count (令和5年度から10年間, 2年連続).
                 match (from.era, digits_at(chars, t, 2)) {
                     (Some(era), Some((v, de)))
-                        if !chars
-                            .get(de)
-                            .is_some_and(|c| text::is_digit(*c) || text::is_latin(*c)) =>
+                        if !is_kara
+                            && !chars
+                                .get(de)
+                                .is_some_and(|c| text::is_digit(*c) || text::is_latin(*c)) =>
                     {
                         let mut spaces = Vec::new();
-                        match year_suffix(chars, de, &mut spaces) {
+                        match year_suffix(chars, de, &mut spaces)
+                            .filter(|&e| chars.get(e) != Some(&'間'))
+                        {
                             Some(e) => (
                                 Some(Year {
                                     era: Some(era),
@@ -977,6 +981,15 @@ mod tests {
             .is_empty()
         );
         assert!(run_text("令和5年度から令和9年度まで。今後10年間は", YEARS_COUNT).is_empty());
+        // Counts after から are not years.
+        for ok in [
+            "令和5年度から10年間の計画",
+            "令和5年から2年連続で増加",
+            "H30-5年間",
+        ] {
+            assert!(run_text(ok, BACKWARD_RANGE).is_empty(), "{ok}");
+            assert!(run_text(ok, ERA_OMITTED).is_empty(), "{ok}");
+        }
     }
 
     fn plans(periods: &[&str]) -> crate::model::Draft {

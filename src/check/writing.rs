@@ -293,6 +293,22 @@ fn closing(open: char) -> char {
     }
 }
 
+/// A closing round bracket that ends a list marker such as 1) ア） at the start of a text or
+/// after a space or punctuation.
+fn list_marker(c: &[char], i: usize) -> bool {
+    if !matches!(c[i], ')' | '）') {
+        return false;
+    }
+    let mut s = i;
+    while s > 0
+        && i - s < 2
+        && (text::is_digit(c[s - 1]) || text::is_latin(c[s - 1]) || text::is_katakana(c[s - 1]))
+    {
+        s -= 1;
+    }
+    s < i && (s == 0 || text::is_space(c[s - 1]) || "、。".contains(c[s - 1]))
+}
+
 fn brackets(ctx: &mut Ctx, u: &Unit) {
     let c = &u.chars;
     let corpus = ctx.corpus;
@@ -339,6 +355,7 @@ fn brackets(ctx: &mut Ctx, u: &Unit) {
                     format!("「{oc}」が「{ch}」で閉じられています。括弧の対応を確かめてください。"),
                 ));
             }
+            None if list_marker(c, i) => {}
             None => ctx.push(corpus.finding(
                 u,
                 i,
@@ -422,7 +439,13 @@ fn spaces(ctx: &mut Ctx, u: &Unit) {
         let edge = i == 0 || j == c.len();
         let prev = i.checked_sub(1).map(|p| c[p]);
         let next = c.get(j).copied();
-        let inside = prev.is_some_and(japanese_side) || next.is_some_and(japanese_side);
+        // Spaces around list markers (「1) 策定 2) 推進」) separate items.
+        let marker_before = i > 0 && list_marker(c, i - 1);
+        let marker_after = (j..(j + 3).min(c.len()))
+            .any(|k| list_marker(c, k) && c[j..k].iter().all(|x| !text::is_space(*x)));
+        let inside = (prev.is_some_and(japanese_side) || next.is_some_and(japanese_side))
+            && !marker_before
+            && !marker_after;
         if edge || inside {
             let both = prev.is_some_and(japanese_side) && next.is_some_and(japanese_side);
             let where_ = if edge {
@@ -564,6 +587,8 @@ mod tests {
         assert!(run_text("発信（「本庄市アプリ」的な、市内で得できるもの）", BRACKETS).is_empty());
         assert_eq!(run_text("「市長への手紙や「対話集会」", BRACKETS).len(), 1);
         assert_eq!(run_text("対話集会」を開きます", BRACKETS).len(), 1);
+        assert!(run_text("1) 計画の策定、2) 計画の推進", BRACKETS).is_empty());
+        assert_eq!(run_text("計画の策定)", BRACKETS).len(), 1);
         assert_eq!(run_text("（普通会計」", BRACKETS).len(), 1);
         let mut d = one_text("人口（普通会計)");
         let f = run(&d, BRACKETS);
@@ -601,6 +626,7 @@ mod tests {
         assert!(f[0].fix.is_none());
         assert_eq!(run_text("末尾に空白 ", SPACE).len(), 1);
         assert!(run_text("Wi-Fi and PPP/PFI、R5年度", SPACE).is_empty());
+        assert!(run_text("1) 計画の策定 2) 計画の推進", SPACE).is_empty());
     }
 
     #[test]
