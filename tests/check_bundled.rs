@@ -39,6 +39,7 @@ fn counts_per_rule() {
         ("SDG004", 1),
         ("STA001", 2),
         ("STA005", 1),
+        ("STA007", 1),
         ("WID003", 6),
         ("YUR001", 2),
         ("YUR002", 2),
@@ -48,7 +49,7 @@ fn counts_per_rule() {
     .into_iter()
     .collect();
     assert_eq!(by, expected);
-    assert_eq!(counts(&f), (9, 13, 17));
+    assert_eq!(counts(&f), (9, 13, 18));
 }
 
 #[test]
@@ -121,6 +122,11 @@ fn the_documents_problems_are_found_where_they_are() {
         ("REQ004", "女性活躍推進特定事業主行動計画 › 改定案", ""),
         ("REQ008", "本庄市行政改革大綱 › 改定案 › 概要", "検討中"),
         ("SDG004", "12 つくる責任、つかう責任", ""),
+        (
+            "STA007",
+            &format!("{p1} › 主な事業 › ②市民と市長の対話集会"),
+            "市長への手紙",
+        ),
     ] {
         assert!(
             has(&f, code, place, excerpt),

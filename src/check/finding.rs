@@ -355,7 +355,7 @@ impl Finding {
         let field = self.location.field.map(|f| match f {
             Field::Side(s) => s.label(),
             Field::Status => "変更区分".to_string(),
-            Field::Policy(p) => format!("{p:?}"),
+            Field::Policy(p) => p.label(),
         });
         serde_json::json!({
             "severity": self.severity.label(),

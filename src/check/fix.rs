@@ -27,6 +27,22 @@ pub enum PolicyField {
     IndicatorOpinion,
 }
 
+impl PolicyField {
+    /// Japanese name of the field, for messages and JSON.
+    pub fn label(self) -> String {
+        match self {
+            PolicyField::RenamedName => "大項目名の変更".to_string(),
+            PolicyField::SurveyItem => "市民アンケート結果の項目名".to_string(),
+            PolicyField::VoiceQuote(i) => format!("市民の声{}", i + 1),
+            PolicyField::VoiceContext(i) => format!("市民の声{}の前書き", i + 1),
+            PolicyField::SdgName(i) => format!("関連するSDGs{}", i + 1),
+            PolicyField::IndicatorName(i) => format!("成果指標/現状{}", i + 1),
+            PolicyField::IndicatorChange(i) => format!("成果指標/現状{}の変更内容", i + 1),
+            PolicyField::IndicatorOpinion => "各課意見".to_string(),
+        }
+    }
+}
+
 /// The address of one text field in a draft, by stable ids.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum TextAddr {

@@ -214,6 +214,17 @@ pub(super) fn check(ctx: &mut Ctx) {
     swapped_names(ctx);
 }
 
+/// A name without hiragana, white space and brackets.
+fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|&c| {
+            !super::text::is_hiragana(c)
+                && !super::text::is_space(c)
+                && !"「」『』()（）".contains(c)
+        })
+        .collect()
+}
+
 /// STA007: pairs of rows in one block that exchange names.
 fn swapped_names(ctx: &mut Ctx) {
     let draft = ctx.draft;
@@ -224,10 +235,12 @@ fn swapped_names(ctx: &mut Ctx) {
             BlockKind::Projects,
         ] {
             let rows = p.block(kind);
+            // Names compared without kana, spaces and brackets, so that 「市民と市長の対話集会」
+            // and 「市民と市長との対話集会」 are one name.
             let name = |r: &Row, s: SideKind| {
                 r.side(s)
-                    .map(|x| x.name.trim().to_string())
-                    .filter(|n| !n.is_empty())
+                    .map(|x| name_key(&x.name))
+                    .filter(|n| n.chars().count() >= 3)
             };
             let by_current: HashMap<String, usize> = rows
                 .iter()
@@ -254,11 +267,24 @@ fn swapped_names(ctx: &mut Ctx) {
                     row: i,
                 };
                 let other = rows[j].label(kind);
+                let names = |r: &Row| {
+                    (
+                        r.current
+                            .as_ref()
+                            .map(|x| x.name.clone())
+                            .unwrap_or_default(),
+                        r.revised
+                            .as_ref()
+                            .map(|x| x.name.clone())
+                            .unwrap_or_default(),
+                    )
+                };
+                let ((ci, ri), (cj, rj)) = (names(r), names(&rows[j]));
                 ctx.push(Finding::new(
                     Severity::Info,
                     SWAPPED_NAMES,
                     format!(
-                        "この行と「{other}」の名称が入れ替わっています（「{ci}」→「{ri}」、「{ri}」→「{ci}」）。順序の入れ替えであれば、名称の変更ではなく行の並べ替えで表すと新旧対照表が読みやすくなります。"
+                        "この行と「{other}」の名称が入れ替わっています（「{ci}」→「{ri}」、「{cj}」→「{rj}」）。順序の入れ替えであれば、名称の変更ではなく行の並べ替えで表すと新旧対照表が読みやすくなります。"
                     ),
                     Location::row(draft, path, None),
                     format!("{ci}→{ri}"),
@@ -384,14 +410,14 @@ mod tests {
             row(
                 "a",
                 Some(Modified),
-                Some(project(1, "対話集会", "x")),
+                Some(project(1, "市民と市長の対話集会", "x")),
                 Some(project(1, "市長への手紙", "y")),
             ),
             row(
                 "b",
                 Some(Modified),
                 Some(project(2, "市長への手紙", "y")),
-                Some(project(2, "対話集会", "x")),
+                Some(project(2, "市民と市長との対話集会", "x")),
             ),
             row(
                 "c",
@@ -404,6 +430,23 @@ mod tests {
         let f = run(&d, SWAPPED_NAMES);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Info);
-        assert!(f[0].location.display.contains("①対話集会"));
+        assert!(f[0].location.display.contains("①市民と市長の対話集会"));
+        // A rename to another row's name without the way back is not a swap.
+        let mut p = policy(1, "a");
+        p.projects = vec![
+            row(
+                "a",
+                Some(Modified),
+                Some(project(1, "広報", "x")),
+                Some(project(1, "広聴活動", "y")),
+            ),
+            row(
+                "b",
+                Some(Modified),
+                Some(project(2, "広聴活動", "y")),
+                Some(project(2, "相談の実施", "x")),
+            ),
+        ];
+        assert!(run(&draft(vec![p]), SWAPPED_NAMES).is_empty());
     }
 }
