@@ -28,6 +28,10 @@ pub struct Cli {
     /// 開く下書きファイル（.ron）。省略すると同梱の下書きを開きます
     pub file: Option<PathBuf>,
 
+    /// 画面の描画方式（省略すると wgpu を試し、だめなら glow。環境変数 SHINKYU_RENDERER でも指定できます）
+    #[arg(long, value_enum)]
+    pub renderer: Option<RendererArg>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -53,6 +57,15 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+}
+
+/// The renderer of the window.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RendererArg {
+    /// wgpu（Vulkan / DirectX 12 / Metal）
+    Wgpu,
+    /// glow（OpenGL）
+    Glow,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,6 +4,8 @@
 //! The core — [`model`], [`io`], [`check`], [`diff`], [`report`], [`edit`] — has no GUI
 //! dependency and is used by both the command line and the desktop editor.
 
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod check;
 pub mod cli;
 pub mod diff;
