@@ -8,11 +8,13 @@
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod console;
 pub mod diff;
 pub mod edit;
 pub mod io;
 pub mod model;
 pub mod report;
+pub mod review;
 
 /// The bundled draft of 本庄市's 6. 行財政経営分野, embedded so that the program shows real
 /// content on first start.

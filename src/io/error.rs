@@ -144,6 +144,10 @@ pub fn io_reason(e: &std::io::Error) -> String {
         IsADirectory => "フォルダーです",
         InvalidFilename => "ファイル名に使えない文字があります",
         TimedOut => "時間切れになりました",
+        ResourceBusy => "他のプログラムが使用中です",
+        _ if cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)) => {
+            "他のプログラムが使用中です"
+        }
         _ => return format!("{e}"),
     };
     what.to_string()

@@ -3,6 +3,7 @@
 
 mod encoding;
 mod error;
+mod names;
 mod ron_text;
 mod save;
 
@@ -10,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 pub use encoding::{Decoded, SourceEncoding, decode};
 pub use error::{LoadError, SaveError, SyntaxError, io_reason};
+pub use names::{safe_file_stem, suggest_export_name};
 pub use ron_text::{parse_draft, to_ron_string};
 pub use save::{
     FsReplace, Replace, SaveOptions, SaveOutcome, backup_path, save_draft, save_draft_with,

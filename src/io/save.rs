@@ -120,9 +120,18 @@ pub fn write_atomic_with(
     // 2. The previous content, kept as a backup (itself written atomically).
     let backup = if opts.backup && path.is_file() {
         let bak = backup_path(path);
-        let previous = fs::read(path).map_err(|e| SaveError::Backup {
-            path: bak.clone(),
-            reason: io_reason(&e),
+        let previous = fs::read(path).map_err(|e| {
+            if is_locked(&e) {
+                SaveError::Locked {
+                    path: path.to_path_buf(),
+                    reason: io_reason(&e),
+                }
+            } else {
+                SaveError::Backup {
+                    path: bak.clone(),
+                    reason: io_reason(&e),
+                }
+            }
         })?;
         let bak_tmp = temp_file_with(&dir, &previous).map_err(|e| SaveError::Backup {
             path: bak.clone(),

@@ -23,6 +23,32 @@ pub struct Draft {
     /// Checker findings that staff chose to ignore, with their reasons.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suppressions: Vec<Suppression>,
+    /// Set in a reviewer's copy when 閲覧モード starts: what each row said then, so that merging
+    /// the copy back can tell who changed a text (see `crate::review::merge_review`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_base: Option<ReviewBase>,
+}
+
+/// What a reviewer's copy held when the review started.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewBase {
+    /// When the review started (ISO 8601).
+    pub started: String,
+    /// Who reviews.
+    pub reviewer: String,
+    /// Per row: the fingerprint of its text (status, both sides, memo) and its review state.
+    pub rows: Vec<ReviewBaseRow>,
+}
+
+/// One row of a [`ReviewBase`].
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewBaseRow {
+    pub id: RowId,
+    pub text: String,
+    #[serde(default)]
+    pub state: super::status::ReviewState,
 }
 
 /// What the draft is.
@@ -311,6 +337,27 @@ impl Draft {
         self.policies
             .get_mut(path.policy)
             .and_then(|p| p.block_mut(path.block).get_mut(path.row))
+    }
+
+    /// Where a row is, in the seed's own names: `2. 効率的・効果的な行政経営の推進 › 施策中項目 ›
+    /// 3 組織、機構の見直し`. Rows without a label of their own are named by position.
+    pub fn row_location(&self, path: RowPath) -> String {
+        let Some(policy) = self.policies.get(path.policy) else {
+            return String::new();
+        };
+        let label = policy
+            .block(path.block)
+            .get(path.row)
+            .map(|r| r.label(path.block))
+            .unwrap_or_default();
+        let label = if !label.trim().is_empty() {
+            label
+        } else if path.block.is_single_row() {
+            "本文".to_string()
+        } else {
+            format!("{}番目", path.row + 1)
+        };
+        format!("{} › {} › {label}", policy.label(), path.block.label())
     }
 
     /// Where the row with `id` sits.

@@ -13,8 +13,8 @@ mod status;
 
 pub use block::{BlockKind, FieldSet};
 pub use draft::{
-    Draft, GlossaryEntry, Indicator, Meta, Policy, Rank, Rename, RowPath, SCHEMA_VERSION, SdgRef,
-    Suppression, Survey, Voice, VoiceForm,
+    Draft, GlossaryEntry, Indicator, Meta, Policy, Rank, Rename, ReviewBase, ReviewBaseRow,
+    RowPath, SCHEMA_VERSION, SdgRef, Suppression, Survey, Voice, VoiceForm,
 };
 pub use numbering::{circled_in_cp932, circled_number, circled_value};
 pub use review::{Comment, Review};

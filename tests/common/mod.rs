@@ -173,5 +173,6 @@ pub fn small_draft() -> Draft {
         policies: vec![p1, p2],
         glossary: vec![],
         suppressions: vec![],
+        review_base: None,
     }
 }

@@ -1,0 +1,1 @@
+//! Windows realities of shinkyu, checked by the tests in `tests/`.
