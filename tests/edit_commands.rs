@@ -511,3 +511,38 @@ fn the_sample_draft_round_trips_through_the_file_format() {
     let text = shinkyu::io::to_ron_string(&d).unwrap();
     assert_eq!(shinkyu::io::parse_draft(&text).unwrap(), d);
 }
+
+#[test]
+fn review_edits_are_commands_too_and_undo() {
+    use shinkyu::model::{Comment, ReviewState};
+    use shinkyu::review::ReviewEdit;
+    let mut d = doc();
+    d.apply(
+        Command::Review(ReviewEdit::AddComment {
+            row: RowId::new("p1-m2"),
+            comment: Comment {
+                id: "c1".into(),
+                author: "課長".into(),
+                date: "2026-11-24T09:30".into(),
+                text: "表現を確認してください".into(),
+                reply_to: None,
+            },
+        }),
+        0.0,
+    )
+    .unwrap();
+    d.apply(
+        Command::Review(ReviewEdit::SetState {
+            row: RowId::new("p1-m2"),
+            state: ReviewState::NeedsFix,
+        }),
+        1.0,
+    )
+    .unwrap();
+    let r = row(d.draft(), "p1-m2");
+    assert_eq!(r.review.comments.len(), 1);
+    assert_eq!(r.review.state, ReviewState::NeedsFix);
+    assert_eq!(d.undo_label(), Some("確認状態を「要修正」に変更"));
+    while d.undo().is_some() {}
+    assert_eq!(*d.draft(), sample_draft());
+}

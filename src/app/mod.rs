@@ -46,6 +46,7 @@ const MAX_RECENT: usize = 10;
 
 const KEY_RECENT: &str = "recent_files";
 const KEY_ZOOM: &str = "zoom";
+const KEY_THEME: &str = "theme";
 
 /// What the editor opens at start.
 #[derive(Clone, Debug)]
@@ -117,6 +118,7 @@ pub struct ShinkyuApp {
     renderer: String,
     epoch: u64,
     zoom: f32,
+    theme: egui::ThemePreference,
     actions: Vec<Action>,
     started: Instant,
     first_frame_reported: bool,
@@ -147,6 +149,12 @@ impl ShinkyuApp {
         };
         let zoom = zoom.clamp(0.5, 3.0);
         ctx.set_zoom_factor(zoom);
+        // Documents are read and printed on white: light unless the user chose otherwise.
+        let theme = cc
+            .storage
+            .and_then(|s| eframe::get_value::<egui::ThemePreference>(s, KEY_THEME))
+            .unwrap_or(egui::ThemePreference::Light);
+        ctx.set_theme(theme);
         let mut app = ShinkyuApp {
             doc: None,
             file: FileInfo::default(),
@@ -171,6 +179,7 @@ impl ShinkyuApp {
             renderer,
             epoch: 0,
             zoom,
+            theme,
             actions: Vec::new(),
             started: Instant::now(),
             first_frame_reported: false,
@@ -587,6 +596,10 @@ impl ShinkyuApp {
                         doc.seal();
                     }
                 }
+                Action::SetTheme(pref) => {
+                    self.theme = pref;
+                    ctx.set_theme(pref);
+                }
                 Action::SetCurrentUnlocked(id, on) => {
                     if on {
                         self.view.unlocked.insert(id);
@@ -855,17 +868,16 @@ impl eframe::App for ShinkyuApp {
         }
 
         // Closing with unsaved changes: cancel in the same pass, then ask.
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
-            if self.is_dirty() || self.saving {
-                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-                if !matches!(self.dialog, Some(Dialog::Unsaved { .. })) {
-                    self.dialog = Some(Dialog::Unsaved {
-                        name: self.file.name.clone(),
-                        then: AfterSave::Quit,
-                    });
-                }
-            } else {
-                self.allow_close = true;
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && (self.is_dirty() || self.saving)
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            if !matches!(self.dialog, Some(Dialog::Unsaved { .. })) {
+                self.dialog = Some(Dialog::Unsaved {
+                    name: self.file.name.clone(),
+                    then: AfterSave::Quit,
+                });
             }
         }
         self.keep_recovery_copy(ctx);
@@ -953,6 +965,7 @@ impl eframe::App for ShinkyuApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, KEY_RECENT, &self.recent);
         eframe::set_value(storage, KEY_ZOOM, &self.zoom);
+        eframe::set_value(storage, KEY_THEME, &self.theme);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

@@ -150,4 +150,6 @@ pub enum Action {
     SealUndo,
     /// Unlock (or lock again) the current side of a row for editing.
     SetCurrentUnlocked(crate::model::RowId, bool),
+    /// Light, dark, or as the OS.
+    SetTheme(egui::ThemePreference),
 }

@@ -324,8 +324,35 @@ pub fn apply_to_draft(draft: &mut Draft, cmd: &Command) -> Result<Outcome, EditE
             out.changed = draft.meta != *meta;
             draft.meta = meta.clone();
         }
+        Command::Review(edit) => {
+            let before = draft.clone_row_review(edit);
+            if !crate::review::apply_review_edit(draft, edit) {
+                return Err(EditError::NoSuchItem {
+                    what: "コメント",
+                    index: 0,
+                });
+            }
+            out.changed = draft.clone_row_review(edit) != before;
+        }
     }
     Ok(out)
+}
+
+trait ReviewOf {
+    fn clone_row_review(&self, edit: &crate::review::ReviewEdit) -> Option<crate::model::Review>;
+}
+
+impl ReviewOf for Draft {
+    fn clone_row_review(&self, edit: &crate::review::ReviewEdit) -> Option<crate::model::Review> {
+        use crate::review::ReviewEdit::*;
+        let (AddComment { row, .. }
+        | EditComment { row, .. }
+        | DeleteComment { row, .. }
+        | SetState { row, .. }) = edit;
+        self.find_row(row)
+            .and_then(|p| self.row(p))
+            .map(|r| r.review.clone())
+    }
 }
 
 fn side_edited(r: &mut Row, side: SideKind, out: &mut Outcome) {

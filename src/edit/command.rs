@@ -9,6 +9,7 @@ use crate::model::{
     BlockKind, ChangeStatus, Indicator, Meta, Rename, RowId, SdgRef, SideField, SideKind, Survey,
     Voice,
 };
+use crate::review::ReviewEdit;
 
 /// A change to a draft.
 #[derive(Clone, Debug, PartialEq)]
@@ -84,6 +85,11 @@ pub enum Command {
     // --- the draft -------------------------------------------------------------------------
     /// The draft's metadata (plan name, version label, date …).
     SetMeta(Meta),
+
+    // --- 閲覧モード ------------------------------------------------------------------------
+    /// A reviewer's comment or review state (the only change review mode allows; see
+    /// [`crate::review::apply_review_edit`]). Undoable like any other command.
+    Review(ReviewEdit),
 }
 
 /// A list inside one side of a row.
@@ -149,6 +155,7 @@ pub enum MergeKey {
     IndicatorOpinion(usize),
     PolicyMemo(usize),
     Meta,
+    Comment(RowId, String),
 }
 
 impl Command {
@@ -164,6 +171,7 @@ impl Command {
             | EditRowList { row, .. }
             | DeleteRow { row }
             | MoveRow { row, .. } => Scope::Policy(policy_of_row(row)?),
+            Review(edit) => Scope::Policy(policy_of_row(review_row(edit))?),
             AddRow { policy, .. }
             | Renumber { policy, .. }
             | SetRename { policy, .. }
@@ -190,6 +198,7 @@ impl Command {
             | EditRowList { row, .. }
             | DeleteRow { row }
             | MoveRow { row, .. } => Target::Row(row.clone()),
+            Review(edit) => Target::Row(review_row(edit).clone()),
             AddRow { policy, block } | Renumber { policy, block } => Target::Block {
                 policy: *policy,
                 block: *block,
@@ -230,6 +239,9 @@ impl Command {
             SetIndicatorOpinion { policy, .. } => MergeKey::IndicatorOpinion(*policy),
             SetPolicyMemo { policy, .. } => MergeKey::PolicyMemo(*policy),
             SetMeta(_) => MergeKey::Meta,
+            Review(ReviewEdit::EditComment { row, id, .. }) => {
+                MergeKey::Comment(row.clone(), id.clone())
+            }
             _ => return None,
         })
     }
@@ -259,7 +271,22 @@ impl Command {
             SetIndicatorOpinion { .. } => "各課意見の入力".into(),
             SetPolicyMemo { .. } => "施策大項目のメモの入力".into(),
             SetMeta(_) => "下書きの情報の変更".into(),
+            Review(ReviewEdit::AddComment { .. }) => "コメントの追加".into(),
+            Review(ReviewEdit::EditComment { .. }) => "コメントの編集".into(),
+            Review(ReviewEdit::DeleteComment { .. }) => "コメントの削除".into(),
+            Review(ReviewEdit::SetState { state, .. }) => {
+                format!("確認状態を「{}」に変更", state.label())
+            }
         }
+    }
+}
+
+fn review_row(edit: &ReviewEdit) -> &RowId {
+    match edit {
+        ReviewEdit::AddComment { row, .. }
+        | ReviewEdit::EditComment { row, .. }
+        | ReviewEdit::DeleteComment { row, .. }
+        | ReviewEdit::SetState { row, .. } => row,
     }
 }
 

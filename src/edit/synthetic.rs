@@ -400,8 +400,7 @@ pub fn sample_draft() -> Draft {
             memo: String::new(),
         },
         policies: vec![p1, p2],
-        glossary: Vec::new(),
-        suppressions: Vec::new(),
+        ..Draft::default()
     }
 }
 

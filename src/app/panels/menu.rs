@@ -87,6 +87,17 @@ pub fn menu_bar(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) {
             command_button(ui, UiCommand::ZoomIn, true, actions);
             command_button(ui, UiCommand::ZoomOut, true, actions);
             command_button(ui, UiCommand::ZoomReset, true, actions);
+            ui.separator();
+            let current = ui.ctx().options(|o| o.theme_preference);
+            for (pref, label) in [
+                (egui::ThemePreference::Light, "明るい配色"),
+                (egui::ThemePreference::Dark, "暗い配色"),
+                (egui::ThemePreference::System, "OS の設定に合わせる"),
+            ] {
+                if ui.radio(current == pref, label).clicked() && current != pref {
+                    actions.push(Action::SetTheme(pref));
+                }
+            }
         });
         ui.menu_button("ヘルプ", |ui| {
             command_button(ui, UiCommand::About, true, actions);

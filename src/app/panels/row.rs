@@ -175,7 +175,8 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
     ui.columns(2, |cols| {
         {
             let ui = &mut cols[0];
-            ui.horizontal_wrapped(|ui| {
+            ui.horizontal(|ui| {
+                ui.set_min_height(ui.spacing().interact_size.y);
                 ui.label(RichText::new("現行（現行計画の内容）").strong());
                 if row.current.is_some() {
                     let mut on = unlocked;
@@ -194,7 +195,10 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
         }
         {
             let ui = &mut cols[1];
-            ui.label(RichText::new("改定案（次期計画素案）").strong());
+            ui.horizontal(|ui| {
+                ui.set_min_height(ui.spacing().interact_size.y);
+                ui.label(RichText::new("改定案（次期計画素案）").strong());
+            });
             side_ui(ui, actions, epoch, row, kind, SideKind::Revised, true);
         }
     });
@@ -240,7 +244,8 @@ fn side_ui(
         if which == SideKind::Revised
             && row.status == Some(ChangeStatus::Deleted)
             && ui
-                .button("削除を取り消す")
+                .horizontal(|ui| ui.button("削除を取り消す"))
+                .inner
                 .on_hover_text(
                     "変更区分を「変更あり」にして、現行の写しから改定案を書けるようにします",
                 )
@@ -412,46 +417,50 @@ fn list_items(
 ) {
     let n = items.len();
     for (i, item) in items.iter().enumerate() {
+        let item_name = format!("{name}{}", i + 1);
         ui.horizontal_top(|ui| {
             if !bullet.is_empty() {
                 ui.label(bullet);
             }
-            let buttons = if editable { 80.0 } else { 0.0 };
-            let width = (ui.available_width() - buttons).max(60.0);
-            let item_name = format!("{name}{}", i + 1);
-            if let Some(t) = text_field_w(
-                ui,
-                actions,
-                id_of(i),
-                &item_name,
-                item,
-                lines,
-                editable,
-                "",
-                width,
-            ) {
-                on_text(actions, i, t);
-            }
-            if editable {
-                if icon_button(ui, "▲", &format!("{item_name}を上へ"), i > 0) {
-                    on_op(actions, ListOp::Move { from: i, to: i - 1 });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                if editable {
+                    if icon_button(ui, "×", &format!("{item_name}を削除"), true) {
+                        on_op(actions, ListOp::Remove { index: i });
+                    }
+                    if icon_button(ui, "▼", &format!("{item_name}を下へ"), i + 1 < n) {
+                        on_op(actions, ListOp::Move { from: i, to: i + 1 });
+                    }
+                    if icon_button(ui, "▲", &format!("{item_name}を上へ"), i > 0) {
+                        on_op(actions, ListOp::Move { from: i, to: i - 1 });
+                    }
                 }
-                if icon_button(ui, "▼", &format!("{item_name}を下へ"), i + 1 < n) {
-                    on_op(actions, ListOp::Move { from: i, to: i + 1 });
+                let width = ui.available_width().max(60.0);
+                if let Some(t) = text_field_w(
+                    ui,
+                    actions,
+                    id_of(i),
+                    &item_name,
+                    item,
+                    lines,
+                    editable,
+                    "",
+                    width,
+                ) {
+                    on_text(actions, i, t);
                 }
-                if icon_button(ui, "×", &format!("{item_name}を削除"), true) {
-                    on_op(actions, ListOp::Remove { index: i });
-                }
-            }
+            });
         });
     }
-    if editable
-        && ui
-            .small_button(add_label)
-            .on_hover_text("末尾に追加します")
-            .accessible_name(format!("{name}を追加"))
-            .clicked()
-    {
-        on_op(actions, ListOp::Insert { at: n });
+    if editable {
+        ui.horizontal(|ui| {
+            if ui
+                .small_button(add_label)
+                .on_hover_text("末尾に追加します")
+                .accessible_name(format!("{name}を追加"))
+                .clicked()
+            {
+                on_op(actions, ListOp::Insert { at: n });
+            }
+        });
     }
 }

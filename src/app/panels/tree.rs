@@ -54,7 +54,7 @@ fn filters_ui(ui: &mut Ui, tree: &Tree, view: &mut ViewState, actions: &mut Vec<
                 .desired_width((ui.available_width() - 40.0).max(40.0)),
         );
         let r = r
-            .accessible_name("検索")
+            .accessible_name("検索語")
             .on_hover_text("現行・改定案・メモから探します。該当する行だけを一覧に表示します。");
         if view.focus_search {
             r.request_focus();
