@@ -284,3 +284,34 @@ fn json_export_is_the_whole_draft() {
     assert_eq!(value["policies"].as_array().unwrap().len(), 2);
     assert_eq!(value["policies"][0]["measures"][0]["status"], "Modified");
 }
+
+#[test]
+fn csv_of_the_bundled_draft_has_every_row_with_its_status_and_both_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/honjo-6-gyozaisei.ron");
+    let output = dir.path().join("seed.csv");
+    let out = shinkyu(&[
+        "export".as_ref(),
+        input.as_os_str(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "-o".as_ref(),
+        output.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let draft = shinkyu::io::load_draft(&input).unwrap().draft;
+    let text = String::from_utf8(std::fs::read(&output).unwrap()).unwrap();
+    let records = parse_csv(text.trim_start_matches('\u{FEFF}'));
+    let rows: Vec<_> = draft.rows().collect();
+    assert!(rows.len() > 100, "the whole seed is in the bundled draft");
+    assert_eq!(records.len(), rows.len() + 1);
+    for (record, (path, _, row)) in records[1..].iter().zip(&rows) {
+        use shinkyu::model::SideKind;
+        assert_eq!(record[3], row.status.map(|s| s.label()).unwrap_or(""));
+        assert_eq!(record[4], row.side_text(SideKind::Current, path.block));
+        assert_eq!(record[5], row.side_text(SideKind::Revised, path.block));
+        if row.current.is_some() {
+            assert!(!record[4].is_empty(), "{}", draft.row_location(*path));
+        }
+    }
+}
