@@ -408,6 +408,14 @@ impl ShinkyuApp {
                 self.loading = None;
                 match *result {
                     Ok(loaded) => {
+                        if std::env::var_os("SHINKYU_STARTUP_TIMING").is_some() {
+                            eprintln!(
+                                "shinkyu: 「{}」の読み込み完了 {} ms（{} 行）",
+                                state::file_name(&path),
+                                self.started.elapsed().as_millis(),
+                                loaded.draft.rows().count()
+                            );
+                        }
                         let file = FileInfo::from_path(path.clone(), Some(loaded.stamp));
                         self.set_document(Document::new(loaded.draft), file);
                         self.add_recent(&path);
@@ -928,7 +936,7 @@ impl eframe::App for ShinkyuApp {
         if let Some(doc) = &self.doc {
             egui::Panel::left("tree")
                 .resizable(true)
-                .default_size(380.0)
+                .default_size(420.0)
                 .size_range(240.0..=700.0)
                 .show(ui, |ui| {
                     panels::tree::tree_panel(
@@ -982,6 +990,7 @@ impl eframe::App for ShinkyuApp {
 /// Starts the desktop editor; returns the process exit code. Tries the renderers in order
 /// (wgpu, then glow, unless one is asked for) and reports which one ran.
 pub fn run(file: Option<PathBuf>, renderer: Option<RendererChoice>) -> i32 {
+    let started = Instant::now();
     let (order, warning) = platform::renderer_order(renderer);
     if let Some(w) = warning {
         eprintln!("shinkyu: {w}");
@@ -1004,9 +1013,16 @@ pub fn run(file: Option<PathBuf>, renderer: Option<RendererChoice>) -> i32 {
                 })
                 .with_inner_size([1360.0, 860.0])
                 .with_min_inner_size([720.0, 480.0])
-                .with_drag_and_drop(true),
+                .with_drag_and_drop(true)
+                .with_icon(
+                    eframe::icon_data::from_png_bytes(include_bytes!(
+                        "../../assets/shinkyu-128.png"
+                    ))
+                    .unwrap_or_default(),
+                ),
             renderer: choice.to_eframe(),
-            persistence_path: settings.clone(),
+            // A file: eframe keeps the recent files, zoom and theme in it.
+            persistence_path: settings.as_ref().map(|d| d.join("settings.ron")),
             ..Default::default()
         };
         let result = eframe::run_native(
@@ -1017,7 +1033,9 @@ pub fn run(file: Option<PathBuf>, renderer: Option<RendererChoice>) -> i32 {
                 let mut opts = AppOptions::desktop(start);
                 opts.renderer = choice.name().to_string();
                 eprintln!("shinkyu: 描画方式 {}", choice.name());
-                Ok(Box::new(ShinkyuApp::new(cc, opts)))
+                let mut app = ShinkyuApp::new(cc, opts);
+                app.started = started;
+                Ok(Box::new(app))
             }),
         );
         match result {

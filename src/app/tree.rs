@@ -216,17 +216,28 @@ fn row_matches(
             return false;
         }
     }
-    if !needle.is_empty() {
-        let hay = [
-            row.side_text(crate::model::SideKind::Current, kind),
-            row.side_text(crate::model::SideKind::Revised, kind),
-            row.memo.clone(),
-        ];
-        if !hay.iter().any(|h| h.to_lowercase().contains(needle)) {
-            return false;
-        }
+    if !needle.is_empty() && !row_contains(row, kind, needle) {
+        return false;
     }
     true
+}
+
+/// Whether `needle` (already lower-cased) occurs in the row: its label, either side's fields,
+/// its memo. Japanese has no case; ASCII letters match either case. Allocates only for text
+/// with ASCII capitals, so filtering thousands of rows on every keystroke stays cheap.
+fn row_contains(row: &Row, kind: BlockKind, needle: &str) -> bool {
+    let has = |text: &str| {
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            text.to_ascii_lowercase().contains(needle)
+        } else {
+            text.contains(needle)
+        }
+    };
+    let side_has = |side: &Option<crate::model::Side>| {
+        side.as_ref()
+            .is_some_and(|s| has(&s.label(kind)) || s.texts().iter().any(|(_, t)| has(t)))
+    };
+    side_has(&row.current) || side_has(&row.revised) || has(&row.memo)
 }
 
 fn policy_departments(p: &Policy) -> BTreeSet<&str> {
@@ -240,7 +251,7 @@ fn policy_departments(p: &Policy) -> BTreeSet<&str> {
 fn build(draft: &Draft, view: &ViewState) -> Tree {
     let filters = &view.filters;
     let filtering = filters.is_active();
-    let needle = filters.search.trim().to_lowercase();
+    let needle = filters.search.trim().to_ascii_lowercase();
     let is_open = |k: ExpandKey| filtering || view.expanded.contains(&k);
 
     let mut departments: BTreeSet<String> = BTreeSet::new();

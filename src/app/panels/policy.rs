@@ -189,6 +189,7 @@ fn survey_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, policy: usize, p: &Policy) {
     let years = s.years.len();
     egui::Grid::new(("survey", policy))
         .num_columns(years + 1)
+        .min_col_width(76.0)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
             ui.label(RichText::new("調査年度").strong());
@@ -202,7 +203,7 @@ fn survey_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, policy: usize, p: &Policy) {
                     Lines::Single,
                     true,
                     "R3年",
-                    64.0,
+                    68.0,
                 ) {
                     new.years[i] = t;
                 }
@@ -311,8 +312,7 @@ fn voices_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, policy: usize, p: &Policy) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(format!("{}.", i + 1)).strong());
-                let l = ui.label("出典");
-                let _ = l;
+                ui.label("出典");
                 if let Some(t) = text_field_w(
                     ui,
                     cx.actions,
