@@ -403,3 +403,41 @@ fn discarding_a_recovery_copy_removes_it() {
     assert!(h.state().dialog().is_none());
     assert!(shinkyu::app::recovery::list(settings.path()).is_empty());
 }
+
+#[derive(Default)]
+struct MemStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.into(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn recent_files_zoom_and_theme_are_remembered() {
+    use eframe::App as _;
+    use shinkyu::app::Prefs;
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_sample(dir.path(), "最近.ron");
+    let mut h = app_with(StartWith::File(path.clone()), FakeDialogs::default(), None);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    h.run();
+    let mut storage = MemStorage::default();
+    h.state_mut().save(&mut storage);
+    let prefs = Prefs::load(Some(&storage));
+    assert_eq!(prefs.recent, vec![std::path::absolute(&path).unwrap()]);
+    assert!((prefs.zoom - 1.1).abs() < 1e-3);
+    assert_eq!(prefs.theme, egui::ThemePreference::Light);
+    // Nothing stored: defaults.
+    assert_eq!(Prefs::load(None).recent, Vec::<PathBuf>::new());
+    // Garbage stored: defaults, no panic.
+    storage.0.insert("recent_files".into(), "壊れた値".into());
+    assert!(Prefs::load(Some(&storage)).recent.is_empty());
+}

@@ -48,6 +48,39 @@ const KEY_RECENT: &str = "recent_files";
 const KEY_ZOOM: &str = "zoom";
 const KEY_THEME: &str = "theme";
 
+/// What the editor remembers between sessions (in eframe's storage, `settings.ron` in the
+/// settings folder). Drafts themselves are never kept there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prefs {
+    pub recent: Vec<PathBuf>,
+    pub zoom: f32,
+    pub theme: egui::ThemePreference,
+}
+
+impl Prefs {
+    /// Reads the preferences; defaults for anything missing or unreadable.
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Prefs {
+        let get_recent = |s| eframe::get_value::<Vec<PathBuf>>(s, KEY_RECENT);
+        Prefs {
+            recent: storage.and_then(get_recent).unwrap_or_default(),
+            zoom: storage
+                .and_then(|s| eframe::get_value::<f32>(s, KEY_ZOOM))
+                .unwrap_or(1.0)
+                .clamp(0.5, 3.0),
+            // Documents are read and printed on white: light unless the user chose otherwise.
+            theme: storage
+                .and_then(|s| eframe::get_value::<egui::ThemePreference>(s, KEY_THEME))
+                .unwrap_or(egui::ThemePreference::Light),
+        }
+    }
+
+    pub fn store(&self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, KEY_RECENT, &self.recent);
+        eframe::set_value(storage, KEY_ZOOM, &self.zoom);
+        eframe::set_value(storage, KEY_THEME, &self.theme);
+    }
+}
+
 /// What the editor opens at start.
 #[derive(Clone, Debug)]
 pub enum StartWith {
@@ -140,20 +173,12 @@ impl ShinkyuApp {
                 "なし".into()
             };
         }
-        let (recent, zoom) = match cc.storage {
-            Some(s) => (
-                eframe::get_value::<Vec<PathBuf>>(s, KEY_RECENT).unwrap_or_default(),
-                eframe::get_value::<f32>(s, KEY_ZOOM).unwrap_or(1.0),
-            ),
-            None => (Vec::new(), 1.0),
-        };
-        let zoom = zoom.clamp(0.5, 3.0);
+        let Prefs {
+            recent,
+            zoom,
+            theme,
+        } = Prefs::load(cc.storage);
         ctx.set_zoom_factor(zoom);
-        // Documents are read and printed on white: light unless the user chose otherwise.
-        let theme = cc
-            .storage
-            .and_then(|s| eframe::get_value::<egui::ThemePreference>(s, KEY_THEME))
-            .unwrap_or(egui::ThemePreference::Light);
         ctx.set_theme(theme);
         let mut app = ShinkyuApp {
             doc: None,
@@ -434,6 +459,11 @@ impl ShinkyuApp {
                         }
                     }
                     Err(error) => {
+                        if matches!(&error, LoadError::Io { .. }) && !path.exists() {
+                            // A recent file that was moved or deleted: drop it from the list.
+                            let abs = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+                            self.recent.retain(|p| p != &abs);
+                        }
                         if self.doc.is_none() {
                             self.load_failure = Some(LoadFailure { path, error });
                         } else {
@@ -971,9 +1001,12 @@ impl eframe::App for ShinkyuApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, KEY_RECENT, &self.recent);
-        eframe::set_value(storage, KEY_ZOOM, &self.zoom);
-        eframe::set_value(storage, KEY_THEME, &self.theme);
+        Prefs {
+            recent: self.recent.clone(),
+            zoom: self.zoom,
+            theme: self.theme,
+        }
+        .store(storage);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

@@ -3,7 +3,7 @@
 use egui::{Id, RichText, Ui};
 
 use super::EditorCtx;
-use super::widgets::{Lines, section, text_field};
+use super::widgets::section;
 use crate::app::state::Selection;
 use crate::app::tree::Counts;
 use crate::app::ui_command::Action;
@@ -31,19 +31,21 @@ pub fn field_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>) {
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
             let mut row = |ui: &mut Ui, label: &str, value: &str, hint: &str| -> Option<String> {
-                ui.label(label);
-                let out = text_field(
-                    ui,
-                    cx.actions,
-                    Id::unique(("meta", label, epoch)),
-                    label,
-                    value,
-                    Lines::Single,
-                    true,
-                    hint,
-                );
+                let l = ui.label(label);
+                let mut buf = value.to_string();
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut buf)
+                            .id(Id::unique(("meta", label, epoch)))
+                            .desired_width(f32::INFINITY)
+                            .hint_text(hint),
+                    )
+                    .labelled_by(l.id);
+                if r.lost_focus() {
+                    cx.actions.push(Action::SealUndo);
+                }
                 ui.end_row();
-                out
+                (r.changed() && buf != value).then_some(buf)
             };
             if let Some(t) = row(
                 ui,
