@@ -546,3 +546,20 @@ fn review_edits_are_commands_too_and_undo() {
     while d.undo().is_some() {}
     assert_eq!(*d.draft(), sample_draft());
 }
+
+#[test]
+fn renumbering_a_block_without_numbers_changes_nothing() {
+    let mut d = doc();
+    let a = d
+        .apply(
+            Command::Renumber {
+                policy: 0,
+                block: BlockKind::Vision,
+            },
+            0.0,
+        )
+        .unwrap();
+    assert!(!a.outcome.changed);
+    assert_eq!(*d.draft(), sample_draft());
+    assert!(!d.can_undo());
+}

@@ -316,6 +316,9 @@ impl ShinkyuApp {
     }
 
     fn start_load(&mut self, path: PathBuf) {
+        if self.doc.is_none() {
+            self.file.name = state::file_name(&path);
+        }
         self.loading = Some(path.clone());
         self.jobs.load(path);
     }

@@ -228,6 +228,11 @@ pub fn apply_to_draft(draft: &mut Draft, cmd: &Command) -> Result<Outcome, EditE
             }
         }
         Command::Renumber { policy, block } => {
+            if !block.is_numbered() {
+                out.changed = false;
+                out.notice = Some(format!("「{}」の行には番号がありません。", block.label()));
+                return Ok(out);
+            }
             let p = draft
                 .policies
                 .get_mut(*policy)
