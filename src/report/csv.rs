@@ -1,29 +1,36 @@
 //! CSV: one line per comparison row, for Excel (UTF-8 with BOM, RFC 4180 quoting, CRLF).
+//!
+//! The header is exactly `大項目,区分,項目,変更区分,現行,改定案` (the draft core's contract).
 
-use crate::model::{Draft, SideKind};
+use crate::model::Draft;
+
+use super::view::{ComparisonView, ViewOptions};
 
 /// The header line, exactly.
 pub const HEADER: [&str; 6] = ["大項目", "区分", "項目", "変更区分", "現行", "改定案"];
 
 /// The draft's comparison rows as CSV bytes.
 pub fn to_csv(draft: &Draft) -> Vec<u8> {
-    let mut out = String::from("\u{FEFF}");
+    view_to_csv(&ComparisonView::build(draft, &ViewOptions::default()))
+}
+
+/// The view's rows as CSV bytes.
+pub fn view_to_csv(view: &ComparisonView) -> Vec<u8> {
+    let rows = view.rows().count();
+    let mut out = String::with_capacity(view.text_bytes() + rows * 160 + 64);
+    out.push('\u{FEFF}');
     write_record(&mut out, HEADER.iter().copied());
-    for (path, policy, row) in draft.rows() {
-        let kind = path.block;
-        let status = row.status.map(|s| s.label()).unwrap_or("");
-        let current = row.side_text(SideKind::Current, kind);
-        let revised = row.side_text(SideKind::Revised, kind);
-        let label = row.label(kind);
+    for (policy, row) in view.rows() {
+        let label = policy.label();
         write_record(
             &mut out,
             [
-                policy.label().as_str(),
-                kind.label(),
                 label.as_str(),
-                status,
-                current.as_str(),
-                revised.as_str(),
+                row.block.label(),
+                row.label.as_str(),
+                row.status.map(|s| s.label()).unwrap_or(""),
+                row.current.as_deref().unwrap_or(""),
+                row.revised.as_deref().unwrap_or(""),
             ],
         );
     }

@@ -1,0 +1,220 @@
+//! `shinkyu diff` and `shinkyu merge-review` on real files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use shinkyu::io::{SaveOptions, load_draft, save_draft};
+use shinkyu::model::{Comment, Draft, ReviewState};
+use shinkyu::review::{ReviewEdit, apply_review_edit, start_review};
+
+fn shinkyu(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_shinkyu"))
+        .args(args)
+        .output()
+        .expect("run shinkyu")
+}
+
+fn bundled() -> (PathBuf, Draft) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/honjo-6-gyozaisei.ron");
+    let draft = load_draft(&path).unwrap().draft;
+    (path, draft)
+}
+
+fn save(dir: &Path, name: &str, d: &Draft) -> PathBuf {
+    let p = dir.join(name);
+    save_draft(&p, d, &SaveOptions::default()).unwrap();
+    p
+}
+
+#[test]
+fn diff_of_the_bundled_draft_and_a_copy_with_one_edited_bullet_reports_that_row_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old_path, draft) = bundled();
+    let mut edited = draft.clone();
+    // The first row in document order that has a revised bullet: edit its last bullet.
+    let (path, _, _) = edited
+        .rows()
+        .find(|(_, _, r)| r.revised.as_ref().is_some_and(|s| !s.bullets.is_empty()))
+        .unwrap();
+    let row = edited.row_mut(path).unwrap();
+    let bullets = &mut row.revised.as_mut().unwrap().bullets;
+    let last = bullets.last_mut().unwrap();
+    last.push_str("（追記）");
+    let id = row.id.clone();
+    let location = edited.row_location(path);
+    let new_path = save(dir.path(), "素案2.ron", &edited);
+
+    let out = shinkyu(&["diff".as_ref(), old_path.as_os_str(), new_path.as_os_str()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "1 = differences found");
+    let headlines: Vec<&str> = stdout.lines().filter(|l| !l.starts_with(' ')).collect();
+    assert_eq!(headlines, [format!("{location}: 改定案の文言")], "{stdout}");
+    assert!(stdout.contains("{+（追記）+}"), "{stdout}");
+
+    let out = shinkyu(&[
+        "diff".as_ref(),
+        old_path.as_os_str(),
+        new_path.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes = json["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0]["id"], id.as_str());
+
+    let html_path = dir.path().join("修正内容.html");
+    let out = shinkyu(&[
+        "diff".as_ref(),
+        old_path.as_os_str(),
+        new_path.as_os_str(),
+        "--format".as_ref(),
+        "html".as_ref(),
+        "-o".as_ref(),
+        html_path.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    assert!(html.contains("<ins class=\"chg\">（追記）</ins>"), "{html}");
+    assert_eq!(html.matches("<tr data-row=").count(), 1);
+
+    // The same file against itself: no differences, exit 0.
+    let out = shinkyu(&["diff".as_ref(), old_path.as_os_str(), old_path.as_os_str()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn the_report_lists_the_changes_since_the_previous_version_and_the_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old_path, draft) = bundled();
+    let mut edited = draft.clone();
+    edited.meta.version_label = "素案2".into();
+    let (path, _, _) = edited.rows().find(|(_, _, r)| r.revised.is_some()).unwrap();
+    let id = edited.row(path).unwrap().id.clone();
+    apply_review_edit(
+        &mut edited,
+        &ReviewEdit::AddComment {
+            row: id.clone(),
+            comment: Comment {
+                id: "c-1".into(),
+                author: "財政課長".into(),
+                date: "2026-11-24T10:00".into(),
+                text: "表現を確認してください。".into(),
+                reply_to: None,
+            },
+        },
+    );
+    edited.row_mut(path).unwrap().status = Some(shinkyu::model::ChangeStatus::Modified);
+    let new_path = save(dir.path(), "素案2.ron", &edited);
+    let html_path = dir.path().join("report.html");
+    let out = shinkyu(&[
+        "export".as_ref(),
+        new_path.as_os_str(),
+        "--format".as_ref(),
+        "html".as_ref(),
+        "--review".as_ref(),
+        "--since".as_ref(),
+        old_path.as_os_str(),
+        "-o".as_ref(),
+        html_path.as_os_str(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    let title = format!("前回（{}）からの主な修正内容", draft.meta.version_label);
+    assert!(html.contains(&title), "{title}");
+    assert!(html.contains("確認状況"));
+    assert!(html.contains("表現を確認してください。"));
+    assert!(html.contains("財政課長"));
+}
+
+#[test]
+fn merge_review_brings_the_comments_back_and_reports_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, master) = bundled();
+    let mut copy = master.clone();
+    start_review(&mut copy, "財政課長", "2026-11-24T09:00");
+    let ids: Vec<_> = copy.rows().map(|(_, _, r)| r.id.clone()).take(3).collect();
+    for (n, id) in ids.iter().enumerate() {
+        apply_review_edit(
+            &mut copy,
+            &ReviewEdit::AddComment {
+                row: id.clone(),
+                comment: Comment {
+                    id: format!("c-{n}"),
+                    author: "財政課長".into(),
+                    date: "2026-11-24T10:00".into(),
+                    text: format!("コメント{n}"),
+                    reply_to: None,
+                },
+            },
+        );
+    }
+    apply_review_edit(
+        &mut copy,
+        &ReviewEdit::SetState {
+            row: ids[0].clone(),
+            state: ReviewState::NeedsFix,
+        },
+    );
+    let master_path = save(dir.path(), "マスター.ron", &master);
+    let copy_path = save(dir.path(), "確認済み 写し.ron", &copy);
+    let before = (
+        std::fs::read(&master_path).unwrap(),
+        std::fs::read(&copy_path).unwrap(),
+    );
+    let out_path = dir.path().join("取り込み後.ron");
+    let out = shinkyu(&[
+        "merge-review".as_ref(),
+        master_path.as_os_str(),
+        copy_path.as_os_str(),
+        "-o".as_ref(),
+        out_path.as_os_str(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let merged = load_draft(&out_path).unwrap().draft;
+    let comments: usize = merged.rows().map(|(_, _, r)| r.review.comments.len()).sum();
+    assert_eq!(comments, 3);
+    let first = merged.row(merged.find_row(&ids[0]).unwrap()).unwrap();
+    assert_eq!(first.review.state, ReviewState::NeedsFix);
+    assert_eq!(
+        (
+            std::fs::read(&master_path).unwrap(),
+            std::fs::read(&copy_path).unwrap()
+        ),
+        before,
+        "the inputs are left as they were"
+    );
+
+    // Both edit the same row's text: a conflict, reported with both texts, not lost.
+    let mut master2 = master.clone();
+    let mut copy2 = copy.clone();
+    let (path, _, _) = master2
+        .rows()
+        .find(|(_, _, r)| r.revised.is_some())
+        .unwrap();
+    master2.row_mut(path).unwrap().memo = "企画課の判断".into();
+    copy2.row_mut(path).unwrap().memo = "課長の判断".into();
+    let m2 = save(dir.path(), "マスター2.ron", &master2);
+    let c2 = save(dir.path(), "写し2.ron", &copy2);
+    let out = shinkyu(&[
+        "merge-review".as_ref(),
+        m2.as_os_str(),
+        c2.as_os_str(),
+        "-o".as_ref(),
+        out_path.as_os_str(),
+        "--prefer".as_ref(),
+        "reviewed".as_ref(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("競合"), "{stderr}");
+    let merged = load_draft(&out_path).unwrap().draft;
+    assert_eq!(merged.row(path).unwrap().memo, "課長の判断");
+}
