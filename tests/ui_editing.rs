@@ -238,6 +238,9 @@ fn adding_a_project_numbers_it_and_marks_it_new() {
                 .is_some_and(|t| t == egui::accesskit::Toggled::True)
     );
 
+    // The preview shows the placeholder of the missing side, as the report prints it.
+    h.get_by_label("（新規）");
+
     // Naming it updates the tree.
     h.get_by_label("改定案の事業名").click();
     h.run();

@@ -1,63 +1,66 @@
 //! The live preview of a row's change: both sides as the 新旧対照表 prints them, with the
 //! changed words underlined on both sides (deleted words on the current side, added words on
-//! the revised side) — underlines, not colour alone, as the printed report does.
+//! the revised side) — underlines, not colour alone, as the printed report does. The row is
+//! built with the report's own [`RowView::build`], so the preview and every exporter agree.
 
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Stroke, Ui};
 
-use crate::diff::{Segment, TextDiff, diff_text};
-use crate::model::{BlockKind, ChangeStatus, Row, RowId, SideKind};
+use crate::diff::{DiffOptions, Precision, Segment};
+use crate::model::{Row, RowId, RowPath};
+use crate::report::view::RowView;
 
-/// The diff of the selected row, computed once per row and draft revision (a diff may take up
-/// to [`crate::diff::DIFF_TIMEOUT`] on pathological text).
+/// The view of the selected row, built once per row and draft revision (a diff may take up to
+/// [`crate::diff::DIFF_TIMEOUT`] on pathological text).
 #[derive(Default)]
 pub struct PreviewCache {
     key: Option<(RowId, u64)>,
-    diff: TextDiff,
+    view: Option<RowView>,
 }
 
 impl PreviewCache {
-    fn get(&mut self, row: &Row, kind: BlockKind, revision: u64) -> &TextDiff {
+    fn get(&mut self, row: &Row, path: RowPath, revision: u64) -> &RowView {
         let key = (row.id.clone(), revision);
-        if self.key.as_ref() != Some(&key) {
-            let current = row.side_text(SideKind::Current, kind);
-            let revised = row.side_text(SideKind::Revised, kind);
-            self.diff = diff_text(&current, &revised);
+        if self.key.as_ref() != Some(&key) || self.view.is_none() {
+            self.view = Some(RowView::build(
+                row,
+                path,
+                path.row + 1,
+                &DiffOptions::default(),
+            ));
             self.key = Some(key);
         }
-        &self.diff
+        self.view.as_ref().expect("just built")
     }
 }
 
 /// Shows the preview of `row`.
-pub fn preview_ui(
-    ui: &mut Ui,
-    cache: &mut PreviewCache,
-    row: &Row,
-    kind: BlockKind,
-    revision: u64,
-) {
-    let diff = cache.get(row, kind, revision).clone();
-    let status = row.status;
+pub fn preview_ui(ui: &mut Ui, cache: &mut PreviewCache, row: &Row, path: RowPath, revision: u64) {
+    let view = cache.get(row, path, revision).clone();
     ui.columns(2, |cols| {
         cols[0].label(RichText::new("現行").strong());
         cols[1].label(RichText::new("改定案").strong());
-        match (&row.current, status) {
-            (None, _) => placeholder(&mut cols[0], "（新規）"),
-            _ => side(&mut cols[0], &diff.old),
+        match &view.current {
+            None => placeholder(&mut cols[0], "（新規）"),
+            Some(_) => side(&mut cols[0], &view.diff.old),
         }
-        match (&row.revised, status) {
-            (None, _) | (_, Some(ChangeStatus::Deleted)) => placeholder(&mut cols[1], "（削除）"),
-            _ => side(&mut cols[1], &diff.new),
+        match &view.revised {
+            None => placeholder(&mut cols[1], "（削除）"),
+            Some(_) => side(&mut cols[1], &view.diff.new),
         }
     });
-    if diff.is_unchanged() && row.current.is_some() && row.revised.is_some() {
-        ui.label(
-            RichText::new("現行と改定案に違いはありません。")
-                .small()
-                .weak(),
-        );
+    match view.precision {
+        Precision::Grapheme => {}
+        Precision::Line => note(ui, "文章が長いため、一部は行単位で変更箇所を示しています。"),
+        Precision::Whole => note(ui, "文章が長いため、全体を変更箇所として示しています。"),
     }
+    if view.is_unchanged() {
+        note(ui, "現行と改定案に違いはありません。");
+    }
+}
+
+fn note(ui: &mut Ui, text: &str) {
+    ui.label(RichText::new(text).small().weak());
 }
 
 fn placeholder(ui: &mut Ui, text: &str) {

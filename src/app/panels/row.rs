@@ -222,7 +222,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
 
     section(ui, "変更の表示（変更箇所に下線）");
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        preview_ui(ui, cx.preview, row, kind, cx.revision);
+        preview_ui(ui, cx.preview, row, path, cx.revision);
     });
 }
 
