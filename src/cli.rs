@@ -32,6 +32,10 @@ pub struct Cli {
     /// 開く下書きファイル（.ron）。省略すると同梱の下書きを開きます
     pub file: Option<PathBuf>,
 
+    /// 画面の描画方式（省略すると wgpu を試し、だめなら glow。環境変数 SHINKYU_RENDERER でも指定できます）
+    #[arg(long, value_enum)]
+    pub renderer: Option<RendererArg>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -167,6 +171,15 @@ pub enum JsonArg {
     Draft,
     /// 新旧対照表の行と変更箇所
     Comparison,
+}
+
+/// The renderer of the window.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RendererArg {
+    /// wgpu（Vulkan / DirectX 12 / Metal）
+    Wgpu,
+    /// glow（OpenGL）
+    Glow,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

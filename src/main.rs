@@ -15,13 +15,25 @@ fn main() {
             let code = run_command(cmd, &mut std::io::stdout(), &mut std::io::stderr());
             std::process::exit(code);
         }
-        None => run_gui(cli.file),
+        None => run_gui(cli.file, cli.renderer),
     }
 }
 
-fn run_gui(_file: Option<std::path::PathBuf>) {
+#[cfg(feature = "gui")]
+fn run_gui(file: Option<std::path::PathBuf>, renderer: Option<shinkyu::cli::RendererArg>) {
+    use shinkyu::app::platform::RendererChoice;
+    use shinkyu::cli::RendererArg;
+    let renderer = renderer.map(|r| match r {
+        RendererArg::Wgpu => RendererChoice::Wgpu,
+        RendererArg::Glow => RendererChoice::Glow,
+    });
+    std::process::exit(shinkyu::app::run(file, renderer));
+}
+
+#[cfg(not(feature = "gui"))]
+fn run_gui(_file: Option<std::path::PathBuf>, _renderer: Option<shinkyu::cli::RendererArg>) {
     eprintln!(
-        "画面（エディタ）はまだ組み込まれていません。`shinkyu check` と `shinkyu export` を使ってください。"
+        "この shinkyu は画面（エディタ）なしで作られています。`shinkyu check` と `shinkyu export` を使ってください。"
     );
     std::process::exit(2);
 }

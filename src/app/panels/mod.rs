@@ -1,0 +1,54 @@
+//! The editor's panels, one file each. Panels read the draft and the view state and queue
+//! [`Action`]s; they never change the draft themselves.
+
+pub mod block;
+pub mod field;
+pub mod menu;
+pub mod policy;
+pub mod preview;
+pub mod row;
+pub mod tree;
+pub mod widgets;
+
+use egui::Ui;
+
+use super::state::{Selection, ViewState};
+use super::ui_command::Action;
+use crate::model::Draft;
+
+/// What the centre panel's editors get.
+pub struct EditorCtx<'a> {
+    pub draft: &'a Draft,
+    /// The document revision, for caches.
+    pub revision: u64,
+    pub view: &'a mut ViewState,
+    pub actions: &'a mut Vec<Action>,
+    /// Salt for text field ids: bumped on undo/redo and when a file is opened, so that text
+    /// fields drop their own (now stale) undo history.
+    pub epoch: u64,
+    pub preview: &'a mut preview::PreviewCache,
+}
+
+/// The editor of the selection, in a scroll area.
+pub fn editor_panel(ui: &mut Ui, cx: &mut EditorCtx<'_>) {
+    let selection = cx.view.selection.clone();
+    egui::ScrollArea::vertical()
+        .id_salt(("editor", selection_salt(&selection)))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.set_max_width(ui.available_width().min(1400.0));
+            match &selection {
+                Selection::Field => field::field_ui(ui, cx),
+                Selection::Policy(p) => policy::policy_ui(ui, cx, *p),
+                Selection::Page { policy, page } => policy::page_ui(ui, cx, *policy, *page),
+                Selection::Block { policy, block } => block::block_ui(ui, cx, *policy, *block),
+                Selection::Row(id) => row::row_ui(ui, cx, id),
+            }
+            ui.add_space(24.0);
+        });
+}
+
+/// Each selection keeps its own scroll position.
+fn selection_salt(s: &Selection) -> String {
+    format!("{s:?}")
+}

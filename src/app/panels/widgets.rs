@@ -1,0 +1,147 @@
+//! Small widgets shared by the panels: labelled text fields that report changes as new text,
+//! status badges, icon buttons with Japanese names.
+
+use egui::{Color32, CornerRadius, Id, Response, RichText, TextEdit, Ui, Vec2};
+
+use crate::app::ui_command::Action;
+use crate::model::ChangeStatus;
+
+/// How a text field is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lines {
+    Single,
+    Multi(usize),
+}
+
+/// A text field bound to `value`. Returns the new text when the user changed it; queues
+/// [`Action::SealUndo`] when the user leaves the field. `name` is the accessible name (what a
+/// screen reader says and what tests query). Read-only fields still allow selecting and
+/// copying.
+#[allow(clippy::too_many_arguments)]
+pub fn text_field(
+    ui: &mut Ui,
+    actions: &mut Vec<Action>,
+    id: Id,
+    name: &str,
+    value: &str,
+    lines: Lines,
+    editable: bool,
+    hint: &str,
+) -> Option<String> {
+    text_field_w(
+        ui,
+        actions,
+        id,
+        name,
+        value,
+        lines,
+        editable,
+        hint,
+        f32::INFINITY,
+    )
+}
+
+/// [`text_field`] with a width.
+#[allow(clippy::too_many_arguments)]
+pub fn text_field_w(
+    ui: &mut Ui,
+    actions: &mut Vec<Action>,
+    id: Id,
+    name: &str,
+    value: &str,
+    lines: Lines,
+    editable: bool,
+    hint: &str,
+    width: f32,
+) -> Option<String> {
+    let mut buf = value.to_string();
+    let mut ro: &str = value;
+    let response = if editable {
+        let te = match lines {
+            Lines::Single => TextEdit::singleline(&mut buf),
+            Lines::Multi(rows) => TextEdit::multiline(&mut buf).desired_rows(rows),
+        };
+        ui.add(te.id(id).desired_width(width).hint_text(hint))
+    } else {
+        let te = match lines {
+            Lines::Single => TextEdit::singleline(&mut ro),
+            Lines::Multi(_) => TextEdit::multiline(&mut ro).desired_rows(1),
+        };
+        ui.add(
+            te.id(id)
+                .desired_width(width)
+                .background_color(ui.visuals().faint_bg_color)
+                .text_color(ui.visuals().weak_text_color().gamma_multiply(1.6)),
+        )
+        .on_hover_text("現行計画の内容です（読み取り専用）。編集するには「現行を編集する」にチェックを入れてください。")
+    };
+    let response = response.accessible_name(name);
+    if response.lost_focus() {
+        actions.push(Action::SealUndo);
+    }
+    (editable && response.changed() && buf != value).then_some(buf)
+}
+
+/// A small caption above a field.
+pub fn caption(ui: &mut Ui, text: &str) -> Response {
+    ui.label(RichText::new(text).small().strong())
+}
+
+/// Colours of a status badge (fill, text). The label is always written out as well: colour is
+/// never the only signal.
+pub fn status_colors(status: ChangeStatus, dark: bool) -> (Color32, Color32) {
+    let (fill, text) = match status {
+        ChangeStatus::Unchanged => (
+            Color32::from_rgb(0xE4, 0xE7, 0xEB),
+            Color32::from_rgb(0x37, 0x41, 0x51),
+        ),
+        ChangeStatus::Modified => (
+            Color32::from_rgb(0xFF, 0xE8, 0xB0),
+            Color32::from_rgb(0x7A, 0x4B, 0x00),
+        ),
+        ChangeStatus::New => (
+            Color32::from_rgb(0xCF, 0xF2, 0xD4),
+            Color32::from_rgb(0x11, 0x5E, 0x2B),
+        ),
+        ChangeStatus::Deleted => (
+            Color32::from_rgb(0xFB, 0xD5, 0xD5),
+            Color32::from_rgb(0x99, 0x1B, 0x1B),
+        ),
+    };
+    if dark {
+        (text.gamma_multiply(0.9), fill)
+    } else {
+        (fill, text)
+    }
+}
+
+/// A status badge: the status's label on its colour.
+pub fn status_badge(ui: &mut Ui, status: ChangeStatus) -> Response {
+    let (fill, text) = status_colors(status, ui.visuals().dark_mode);
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(CornerRadius::same(3))
+        .inner_margin(egui::Margin::symmetric(5, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(status.label()).small().color(text))
+        })
+        .response
+}
+
+/// A compact icon button with a Japanese accessible name and tooltip.
+pub fn icon_button(ui: &mut Ui, icon: &str, name: &str, enabled: bool) -> bool {
+    ui.add_enabled(
+        enabled,
+        egui::Button::new(icon).min_size(Vec2::new(22.0, 0.0)),
+    )
+    .on_hover_text(name)
+    .on_disabled_hover_text(name)
+    .accessible_name(name)
+    .clicked()
+}
+
+/// A section heading inside the editor.
+pub fn section(ui: &mut Ui, text: &str) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(text).strong().size(15.0));
+}

@@ -1,0 +1,140 @@
+//! Seams to the operating system: file dialogs, the settings folder, the renderer choice.
+//! Tests replace the dialogs (kittest has no window to parent a native dialog to) and point
+//! the settings folder at a temporary directory.
+
+use std::path::{Path, PathBuf};
+
+/// Environment variable that overrides the settings folder (recent files, recovery copies).
+pub const CONFIG_DIR_ENV: &str = "SHINKYU_CONFIG_DIR";
+
+/// Environment variable that picks the renderer (`wgpu` or `glow`) when `--renderer` is not
+/// given.
+pub const RENDERER_ENV: &str = "SHINKYU_RENDERER";
+
+/// Native open/save dialogs. The real one is [`RfdDialogs`]; tests inject paths.
+pub trait FileDialogs {
+    /// Asks for a draft to open. `None` when the user cancels.
+    fn pick_open(&mut self, parent: &eframe::Frame, start_dir: Option<&Path>) -> Option<PathBuf>;
+    /// Asks where to save, suggesting `file_name`. `None` when the user cancels.
+    fn pick_save(
+        &mut self,
+        parent: &eframe::Frame,
+        start_dir: Option<&Path>,
+        file_name: &str,
+    ) -> Option<PathBuf>;
+}
+
+/// The operating system's dialogs (rfd), modal to the editor window.
+#[derive(Default)]
+pub struct RfdDialogs;
+
+impl RfdDialogs {
+    fn dialog(parent: &eframe::Frame, start_dir: Option<&Path>) -> rfd::FileDialog {
+        let mut d = rfd::FileDialog::new()
+            .add_filter("shinkyu 下書き (*.ron)", &["ron"])
+            .add_filter("すべてのファイル", &["*"])
+            .set_parent(parent);
+        if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
+            d = d.set_directory(dir);
+        }
+        d
+    }
+}
+
+impl FileDialogs for RfdDialogs {
+    fn pick_open(&mut self, parent: &eframe::Frame, start_dir: Option<&Path>) -> Option<PathBuf> {
+        Self::dialog(parent, start_dir)
+            .set_title("下書きを開く")
+            .pick_file()
+    }
+
+    fn pick_save(
+        &mut self,
+        parent: &eframe::Frame,
+        start_dir: Option<&Path>,
+        file_name: &str,
+    ) -> Option<PathBuf> {
+        let path = Self::dialog(parent, start_dir)
+            .set_title("名前を付けて保存")
+            .set_file_name(file_name)
+            .save_file()?;
+        // Dialogs on some systems drop the extension the user did not type.
+        Some(if path.extension().is_none() {
+            path.with_extension("ron")
+        } else {
+            path
+        })
+    }
+}
+
+/// The folder for settings and recovery copies: `%APPDATA%\shinkyu` on Windows,
+/// `$XDG_CONFIG_HOME/shinkyu` (or `~/.config/shinkyu`) on Linux, `~/Library/Application
+/// Support/shinkyu` on macOS; [`CONFIG_DIR_ENV`] overrides it.
+pub fn settings_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    let home = || std::env::var_os("HOME").map(PathBuf::from);
+    let base = if cfg!(windows) {
+        std::env::var_os("APPDATA").map(PathBuf::from)
+    } else if cfg!(target_os = "macos") {
+        home().map(|h| h.join("Library").join("Application Support"))
+    } else {
+        std::env::var_os("XDG_CONFIG_HOME")
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| home().map(|h| h.join(".config")))
+    };
+    base.map(|b| b.join(crate::app::APP_ID))
+}
+
+/// A renderer eframe can draw with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RendererChoice {
+    Wgpu,
+    Glow,
+}
+
+impl RendererChoice {
+    pub fn name(self) -> &'static str {
+        match self {
+            RendererChoice::Wgpu => "wgpu",
+            RendererChoice::Glow => "glow",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RendererChoice> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "wgpu" => Some(RendererChoice::Wgpu),
+            "glow" | "opengl" | "gl" => Some(RendererChoice::Glow),
+            _ => None,
+        }
+    }
+
+    pub fn to_eframe(self) -> eframe::Renderer {
+        match self {
+            RendererChoice::Wgpu => eframe::Renderer::Wgpu,
+            RendererChoice::Glow => eframe::Renderer::Glow,
+        }
+    }
+}
+
+/// The renderers to try, in order: the one asked for (flag, then environment variable) alone,
+/// or wgpu with glow as the fallback. A malformed environment value is reported and ignored.
+pub fn renderer_order(flag: Option<RendererChoice>) -> (Vec<RendererChoice>, Option<String>) {
+    if let Some(r) = flag {
+        return (vec![r], None);
+    }
+    match std::env::var(RENDERER_ENV) {
+        Ok(v) if !v.trim().is_empty() => match RendererChoice::parse(&v) {
+            Some(r) => (vec![r], None),
+            None => (
+                vec![RendererChoice::Wgpu, RendererChoice::Glow],
+                Some(format!(
+                    "環境変数 {RENDERER_ENV} の値「{v}」は使えません（wgpu または glow）。既定の順で起動します。"
+                )),
+            ),
+        },
+        _ => (vec![RendererChoice::Wgpu, RendererChoice::Glow], None),
+    }
+}

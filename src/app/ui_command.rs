@@ -1,0 +1,155 @@
+//! App-level commands (open, save, undo, zoom …), each with its Japanese text, tooltip and
+//! keyboard shortcut, and the queue of actions the panels send. Everything the user asks for
+//! goes through [`Action`]s that the app drains once per frame (as rerun's viewer does).
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::state::{ExpandKey, Selection};
+use crate::edit::Command;
+
+/// A command from the menu, the toolbar or a shortcut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UiCommand {
+    Open,
+    Save,
+    SaveAs,
+    OpenBundled,
+    Quit,
+    Undo,
+    Redo,
+    Find,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    ExpandAll,
+    CollapseAll,
+    ClearFilters,
+    About,
+}
+
+impl UiCommand {
+    /// Commands with a shortcut, in the order shortcuts are matched: egui ignores extra
+    /// Shift when matching, so Ctrl+Shift+S must be tried before Ctrl+S (and Ctrl+Shift+Z
+    /// before Ctrl+Z).
+    pub const SHORTCUT_ORDER: [UiCommand; 10] = [
+        UiCommand::SaveAs,
+        UiCommand::Save,
+        UiCommand::Open,
+        UiCommand::Quit,
+        UiCommand::Redo,
+        UiCommand::Undo,
+        UiCommand::Find,
+        UiCommand::ZoomIn,
+        UiCommand::ZoomOut,
+        UiCommand::ZoomReset,
+    ];
+
+    /// (menu text, tooltip).
+    pub fn text_and_tooltip(self) -> (&'static str, &'static str) {
+        match self {
+            UiCommand::Open => ("開く…", "下書きファイル（.ron）を開きます"),
+            UiCommand::Save => (
+                "保存",
+                "下書きを上書き保存します（前の版は .bak に残します）",
+            ),
+            UiCommand::SaveAs => ("名前を付けて保存…", "下書きを別の名前で保存します"),
+            UiCommand::OpenBundled => (
+                "同梱の下書きを開く",
+                "プログラムに同梱されている下書き（本庄市 6. 行財政経営分野）を開きます",
+            ),
+            UiCommand::Quit => ("終了", "shinkyu を終了します"),
+            UiCommand::Undo => ("元に戻す", "直前の変更を取り消します"),
+            UiCommand::Redo => ("やり直し", "取り消した変更をやり直します"),
+            UiCommand::Find => ("検索", "現行・改定案の両方から文字列を探します"),
+            UiCommand::ZoomIn => ("拡大", "文字と画面を大きくします"),
+            UiCommand::ZoomOut => ("縮小", "文字と画面を小さくします"),
+            UiCommand::ZoomReset => ("標準の大きさ", "拡大・縮小を元に戻します"),
+            UiCommand::ExpandAll => ("すべて展開", "左の一覧をすべて開きます"),
+            UiCommand::CollapseAll => ("すべて折りたたむ", "左の一覧を施策大項目まで閉じます"),
+            UiCommand::ClearFilters => (
+                "絞り込みを解除",
+                "変更区分・部署・検索の絞り込みを解除します",
+            ),
+            UiCommand::About => (
+                "shinkyu について",
+                "版と描画方式、フォントのライセンスを表示します",
+            ),
+        }
+    }
+
+    pub fn text(self) -> &'static str {
+        self.text_and_tooltip().0
+    }
+
+    pub fn tooltip(self) -> &'static str {
+        self.text_and_tooltip().1
+    }
+
+    /// The primary shortcut, shown in menus.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let ctrl = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
+        let ctrl_shift = |key| {
+            Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                key,
+            ))
+        };
+        match self {
+            UiCommand::Open => ctrl(Key::O),
+            UiCommand::Save => ctrl(Key::S),
+            UiCommand::SaveAs => ctrl_shift(Key::S),
+            UiCommand::Quit => ctrl(Key::Q),
+            UiCommand::Undo => ctrl(Key::Z),
+            UiCommand::Redo => ctrl(Key::Y),
+            UiCommand::Find => ctrl(Key::F),
+            UiCommand::ZoomIn => ctrl(Key::Equals),
+            UiCommand::ZoomOut => ctrl(Key::Minus),
+            UiCommand::ZoomReset => ctrl(Key::Num0),
+            _ => None,
+        }
+    }
+
+    /// Every shortcut that triggers the command (Ctrl+Shift+Z also redoes; Ctrl++ and the
+    /// JIS keyboard's Ctrl+; also zoom in).
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
+        let mut all: Vec<KeyboardShortcut> = self.shortcut().into_iter().collect();
+        match self {
+            UiCommand::Redo => all.insert(
+                0,
+                KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+            ),
+            UiCommand::ZoomIn => {
+                all.push(KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus));
+                all.push(KeyboardShortcut::new(Modifiers::COMMAND, Key::Semicolon));
+            }
+            _ => {}
+        }
+        all
+    }
+
+    /// Shortcuts a focused text field handles itself (its own undo/redo).
+    pub fn yields_to_text_field(self) -> bool {
+        matches!(self, UiCommand::Undo | UiCommand::Redo)
+    }
+}
+
+/// Something the user asked for, queued by a panel and carried out by the app at the end of
+/// the frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Ui(UiCommand),
+    /// A change to the document.
+    Edit(Command),
+    Select(Selection),
+    /// Open the file at this path (recent files, drag and drop).
+    OpenPath(PathBuf),
+    ToggleExpand(ExpandKey),
+    /// The user left a text field: the next edit starts a new undo step.
+    SealUndo,
+    /// Unlock (or lock again) the current side of a row for editing.
+    SetCurrentUnlocked(crate::model::RowId, bool),
+    /// Light, dark, or as the OS.
+    SetTheme(egui::ThemePreference),
+}

@@ -1,0 +1,330 @@
+//! Every change a user can make to a draft, as data.
+//!
+//! The GUI never mutates the draft: it sends a [`Command`]; [`crate::edit::Document::apply`]
+//! applies it, records undo and marks the document changed. Commands address rows by their
+//! stable [`RowId`] (so a command stays valid when rows move) and 施策大項目 by their index
+//! (the editor never adds or removes 施策大項目).
+
+use crate::model::{
+    BlockKind, ChangeStatus, Indicator, Meta, Rename, RowId, SdgRef, SideField, SideKind, Survey,
+    Voice,
+};
+use crate::review::ReviewEdit;
+
+/// A change to a draft.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    // --- comparison rows -------------------------------------------------------------------
+    /// Replace the text of one field of one side of a row. Editing the revised side of a
+    /// 変更なし row makes it 変更あり; editing the current side of a 変更なし row keeps the
+    /// revised side equal to it.
+    SetRowText {
+        row: RowId,
+        side: SideKind,
+        field: SideField,
+        text: String,
+    },
+    /// Set the number (施策中項目 1, 2 …; 事業 ①, ② …) of one side of a row.
+    SetRowNumber {
+        row: RowId,
+        side: SideKind,
+        number: Option<u32>,
+    },
+    /// Replace the memo (変更理由・各課意見) of a row.
+    SetMemo { row: RowId, text: String },
+    /// Set the change status, with the status helpers (see [`crate::edit::set_status`]).
+    SetStatus { row: RowId, status: ChangeStatus },
+    /// Add, remove or move a ● bullet or a department of one side of a row.
+    EditRowList {
+        row: RowId,
+        side: SideKind,
+        list: RowList,
+        op: ListOp,
+    },
+    /// Append a new row (status 新規, the next number) to a block.
+    AddRow { policy: usize, block: BlockKind },
+    /// Delete a row: a row that exists in the plan in force is marked 削除 and kept; a row
+    /// that does not (新規) is removed.
+    DeleteRow { row: RowId },
+    /// Move a row to another position in its block; numbered blocks are renumbered.
+    MoveRow { row: RowId, to: usize },
+    /// Number the revised side of a numbered block 1, 2, 3 … in order.
+    Renumber { policy: usize, block: BlockKind },
+
+    // --- the blocks of a 施策大項目 ---------------------------------------------------------
+    /// 大項目名の変更必要性: なし, or あり with the new name.
+    SetRename { policy: usize, rename: Rename },
+    /// 市民アンケート結果 (None removes it).
+    SetSurvey {
+        policy: usize,
+        survey: Option<Survey>,
+    },
+    /// Replace one 市民の声 entry.
+    SetVoice {
+        policy: usize,
+        index: usize,
+        voice: Voice,
+    },
+    /// Add, remove or move a 市民の声 entry.
+    EditVoices { policy: usize, op: ListOp },
+    /// Replace the 関連するSDGs list.
+    SetSdgs { policy: usize, sdgs: Vec<SdgRef> },
+    /// Replace one 成果指標/現状 line.
+    SetIndicator {
+        policy: usize,
+        index: usize,
+        indicator: Indicator,
+    },
+    /// Add, remove or move a 成果指標/現状 line.
+    EditIndicators { policy: usize, op: ListOp },
+    /// 各課意見 on the indicators.
+    SetIndicatorOpinion { policy: usize, text: String },
+    /// The 施策大項目's own memo.
+    SetPolicyMemo { policy: usize, text: String },
+
+    // --- the draft -------------------------------------------------------------------------
+    /// The draft's metadata (plan name, version label, date …).
+    SetMeta(Meta),
+
+    // --- 閲覧モード ------------------------------------------------------------------------
+    /// A reviewer's comment or review state (the only change review mode allows; see
+    /// [`crate::review::apply_review_edit`]). Undoable like any other command.
+    Review(ReviewEdit),
+}
+
+/// A list inside one side of a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RowList {
+    /// ● bullets (内容, 現況と課題 …).
+    Bullets,
+    /// 評価回答部署.
+    Departments,
+}
+
+impl RowList {
+    pub fn label(self) -> &'static str {
+        match self {
+            RowList::Bullets => "●項目",
+            RowList::Departments => "評価回答部署",
+        }
+    }
+}
+
+/// An operation on a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ListOp {
+    /// Insert an empty item at `at` (clamped to the end).
+    Insert { at: usize },
+    /// Remove the item at `index`.
+    Remove { index: usize },
+    /// Move the item at `from` so that it ends up at `to`.
+    Move { from: usize, to: usize },
+}
+
+/// What part of the draft a command may change: the unit the undo history snapshots.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// The metadata only.
+    Meta,
+    /// One 施策大項目 (its blocks and rows).
+    Policy(usize),
+    /// Anything (for commands that span 施策大項目, e.g. a future replace-all).
+    Draft,
+}
+
+/// What a command is about, for moving the selection there after undo/redo.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    Meta,
+    Policy(usize),
+    Block { policy: usize, block: BlockKind },
+    Row(RowId),
+}
+
+/// Commands with equal keys, sent in quick succession, are merged into one undo step
+/// (typing a word is one step, not one per character).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum MergeKey {
+    RowText(RowId, SideKind, SideField),
+    RowNumber(RowId, SideKind),
+    Memo(RowId),
+    Rename(usize),
+    Survey(usize),
+    Voice(usize, usize),
+    Indicator(usize, usize),
+    IndicatorOpinion(usize),
+    PolicyMemo(usize),
+    Meta,
+    Comment(RowId, String),
+}
+
+impl Command {
+    /// Where the row or 施策大項目 the command addresses lives, given a lookup from row id to
+    /// 施策大項目 index. `None` when the row does not exist.
+    pub fn scope(&self, policy_of_row: impl Fn(&RowId) -> Option<usize>) -> Option<Scope> {
+        use Command::*;
+        Some(match self {
+            SetRowText { row, .. }
+            | SetRowNumber { row, .. }
+            | SetMemo { row, .. }
+            | SetStatus { row, .. }
+            | EditRowList { row, .. }
+            | DeleteRow { row }
+            | MoveRow { row, .. } => Scope::Policy(policy_of_row(row)?),
+            Review(edit) => Scope::Policy(policy_of_row(review_row(edit))?),
+            AddRow { policy, .. }
+            | Renumber { policy, .. }
+            | SetRename { policy, .. }
+            | SetSurvey { policy, .. }
+            | SetVoice { policy, .. }
+            | EditVoices { policy, .. }
+            | SetSdgs { policy, .. }
+            | SetIndicator { policy, .. }
+            | EditIndicators { policy, .. }
+            | SetIndicatorOpinion { policy, .. }
+            | SetPolicyMemo { policy, .. } => Scope::Policy(*policy),
+            SetMeta(_) => Scope::Meta,
+        })
+    }
+
+    /// What the command is about.
+    pub fn target(&self) -> Target {
+        use Command::*;
+        match self {
+            SetRowText { row, .. }
+            | SetRowNumber { row, .. }
+            | SetMemo { row, .. }
+            | SetStatus { row, .. }
+            | EditRowList { row, .. }
+            | DeleteRow { row }
+            | MoveRow { row, .. } => Target::Row(row.clone()),
+            Review(edit) => Target::Row(review_row(edit).clone()),
+            AddRow { policy, block } | Renumber { policy, block } => Target::Block {
+                policy: *policy,
+                block: *block,
+            },
+            SetRename { policy, .. }
+            | SetSurvey { policy, .. }
+            | SetVoice { policy, .. }
+            | EditVoices { policy, .. }
+            | SetSdgs { policy, .. }
+            | SetIndicator { policy, .. }
+            | EditIndicators { policy, .. }
+            | SetIndicatorOpinion { policy, .. }
+            | SetPolicyMemo { policy, .. } => Target::Policy(*policy),
+            SetMeta(_) => Target::Meta,
+        }
+    }
+
+    /// The merge key of continuous edits (typing, dragging a number); `None` for discrete
+    /// changes, which are always their own undo step.
+    pub fn merge_key(&self) -> Option<MergeKey> {
+        use Command::*;
+        Some(match self {
+            SetRowText {
+                row, side, field, ..
+            } => MergeKey::RowText(row.clone(), *side, *field),
+            SetRowNumber { row, side, .. } => MergeKey::RowNumber(row.clone(), *side),
+            SetMemo { row, .. } => MergeKey::Memo(row.clone()),
+            SetRename {
+                policy,
+                rename: Rename::Renamed(_),
+            } => MergeKey::Rename(*policy),
+            SetSurvey {
+                policy,
+                survey: Some(_),
+            } => MergeKey::Survey(*policy),
+            SetVoice { policy, index, .. } => MergeKey::Voice(*policy, *index),
+            SetIndicator { policy, index, .. } => MergeKey::Indicator(*policy, *index),
+            SetIndicatorOpinion { policy, .. } => MergeKey::IndicatorOpinion(*policy),
+            SetPolicyMemo { policy, .. } => MergeKey::PolicyMemo(*policy),
+            SetMeta(_) => MergeKey::Meta,
+            Review(ReviewEdit::EditComment { row, id, .. }) => {
+                MergeKey::Comment(row.clone(), id.clone())
+            }
+            _ => return None,
+        })
+    }
+
+    /// A short Japanese description, for 元に戻す／やり直し menu entries.
+    pub fn describe(&self) -> String {
+        use Command::*;
+        match self {
+            SetRowText { side, field, .. } => {
+                format!("{}の{}の入力", side.label(), field.label())
+            }
+            SetRowNumber { side, .. } => format!("{}の番号の変更", side.label()),
+            SetMemo { .. } => "メモの入力".into(),
+            SetStatus { status, .. } => format!("変更区分を「{}」に変更", status.label()),
+            EditRowList { list, op, .. } => format!("{}の{}", list.label(), op.label()),
+            AddRow { block, .. } => format!("{}の行の追加", block.label()),
+            DeleteRow { .. } => "行の削除".into(),
+            MoveRow { .. } => "行の並べ替え".into(),
+            Renumber { block, .. } => format!("{}の番号の振り直し", block.label()),
+            SetRename { .. } => "大項目名の変更".into(),
+            SetSurvey { .. } => "市民アンケート結果の変更".into(),
+            SetVoice { .. } => "市民の声の入力".into(),
+            EditVoices { op, .. } => format!("市民の声の{}", op.label()),
+            SetSdgs { .. } => "関連するSDGsの変更".into(),
+            SetIndicator { .. } => "成果指標の変更".into(),
+            EditIndicators { op, .. } => format!("成果指標の{}", op.label()),
+            SetIndicatorOpinion { .. } => "各課意見の入力".into(),
+            SetPolicyMemo { .. } => "施策大項目のメモの入力".into(),
+            SetMeta(_) => "下書きの情報の変更".into(),
+            Review(ReviewEdit::AddComment { .. }) => "コメントの追加".into(),
+            Review(ReviewEdit::EditComment { .. }) => "コメントの編集".into(),
+            Review(ReviewEdit::DeleteComment { .. }) => "コメントの削除".into(),
+            Review(ReviewEdit::SetState { state, .. }) => {
+                format!("確認状態を「{}」に変更", state.label())
+            }
+        }
+    }
+}
+
+fn review_row(edit: &ReviewEdit) -> &RowId {
+    match edit {
+        ReviewEdit::AddComment { row, .. }
+        | ReviewEdit::EditComment { row, .. }
+        | ReviewEdit::DeleteComment { row, .. }
+        | ReviewEdit::SetState { row, .. } => row,
+    }
+}
+
+impl ListOp {
+    pub fn label(self) -> &'static str {
+        match self {
+            ListOp::Insert { .. } => "追加",
+            ListOp::Remove { .. } => "削除",
+            ListOp::Move { .. } => "並べ替え",
+        }
+    }
+
+    /// Applies the operation to a list, making new items with `make`. Returns false (and
+    /// changes nothing) when an index is out of range.
+    pub fn apply_to<T>(self, list: &mut Vec<T>, make: impl FnOnce() -> T) -> bool {
+        match self {
+            ListOp::Insert { at } => {
+                let at = at.min(list.len());
+                list.insert(at, make());
+                true
+            }
+            ListOp::Remove { index } => {
+                if index < list.len() {
+                    list.remove(index);
+                    true
+                } else {
+                    false
+                }
+            }
+            ListOp::Move { from, to } => {
+                if from < list.len() && to < list.len() {
+                    let item = list.remove(from);
+                    list.insert(to, item);
+                    true
+                } else {
+                    false
+                }
+            }
+        }
+    }
+}

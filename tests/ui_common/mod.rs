@@ -1,0 +1,103 @@
+//! Shared helpers for the kittest UI tests: the real app with injected file dialogs and a
+//! temporary settings folder.
+#![allow(dead_code)]
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use shinkyu::app::platform::FileDialogs;
+use shinkyu::app::{AppOptions, ShinkyuApp, StartWith};
+
+/// File dialogs that answer with queued paths and record what was asked.
+#[derive(Clone, Default)]
+pub struct FakeDialogs {
+    pub open_answers: Arc<Mutex<VecDeque<Option<PathBuf>>>>,
+    pub save_answers: Arc<Mutex<VecDeque<Option<PathBuf>>>>,
+    /// Every dialog shown: ("open" | "save", suggested file name).
+    pub asked: Arc<Mutex<Vec<(String, String)>>>,
+}
+
+impl FakeDialogs {
+    pub fn answer_open(&self, p: Option<PathBuf>) {
+        self.open_answers.lock().unwrap().push_back(p);
+    }
+    pub fn answer_save(&self, p: Option<PathBuf>) {
+        self.save_answers.lock().unwrap().push_back(p);
+    }
+    pub fn asked(&self) -> Vec<(String, String)> {
+        self.asked.lock().unwrap().clone()
+    }
+}
+
+impl FileDialogs for FakeDialogs {
+    fn pick_open(&mut self, _parent: &eframe::Frame, _start: Option<&Path>) -> Option<PathBuf> {
+        self.asked
+            .lock()
+            .unwrap()
+            .push(("open".into(), String::new()));
+        self.open_answers.lock().unwrap().pop_front().flatten()
+    }
+    fn pick_save(
+        &mut self,
+        _parent: &eframe::Frame,
+        _start: Option<&Path>,
+        file_name: &str,
+    ) -> Option<PathBuf> {
+        self.asked
+            .lock()
+            .unwrap()
+            .push(("save".into(), file_name.into()));
+        self.save_answers.lock().unwrap().pop_front().flatten()
+    }
+}
+
+pub const WIDTH: f32 = 1280.0;
+pub const HEIGHT: f32 = 860.0;
+
+/// The real app in a kittest harness.
+pub fn app_with(
+    start: StartWith,
+    dialogs: FakeDialogs,
+    settings_dir: Option<PathBuf>,
+) -> Harness<'static, ShinkyuApp> {
+    let mut h = Harness::builder()
+        .with_size([WIDTH, HEIGHT])
+        .with_pixels_per_point(1.0)
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            ShinkyuApp::new(
+                cc,
+                AppOptions {
+                    start,
+                    dialogs: Box::new(dialogs),
+                    settings_dir,
+                    offer_recovery: true,
+                    renderer: "テスト".into(),
+                },
+            )
+        });
+    settle(&mut h);
+    h
+}
+
+/// Steps until background file work is done and the UI is idle.
+pub fn settle(h: &mut Harness<'static, ShinkyuApp>) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        h.step();
+        if !h.state().busy() {
+            break;
+        }
+        assert!(Instant::now() < deadline, "background work did not finish");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    h.run_steps(3);
+}
+
+/// The draft in the document.
+pub fn draft(h: &Harness<'static, ShinkyuApp>) -> shinkyu::model::Draft {
+    h.state().document().expect("a document").draft().clone()
+}
