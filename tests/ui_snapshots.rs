@@ -9,7 +9,7 @@ use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
 use shinkyu::app::{AppOptions, ShinkyuApp, StartWith};
 use shinkyu::edit::synthetic::sample_draft;
-use ui_common::FakeDialogs;
+use ui_common::{FakeDialogs, FakeLauncher};
 
 fn app() -> Harness<'static, ShinkyuApp> {
     Harness::builder()
@@ -33,6 +33,7 @@ fn app() -> Harness<'static, ShinkyuApp> {
                     settings_dir: None,
                     offer_recovery: false,
                     renderer: "wgpu".into(),
+                    launcher: Box::new(FakeLauncher::default()),
                 },
             )
         })

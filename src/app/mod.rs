@@ -22,7 +22,10 @@
 //!   for both sides and shows the comment thread; review edits are
 //!   `Command::Review(ReviewEdit)` (already undoable); the tree filter gains the review states.
 
+pub mod checking;
 pub mod dialogs;
+pub mod export;
+pub mod focus;
 pub mod fonts;
 pub mod jobs;
 pub mod panels;
@@ -63,6 +66,9 @@ const MAX_RECENT: usize = 10;
 const KEY_RECENT: &str = "recent_files";
 const KEY_ZOOM: &str = "zoom";
 const KEY_THEME: &str = "theme";
+const KEY_EXPORT: &str = "export";
+const KEY_FINDINGS_OPEN: &str = "findings_open";
+const KEY_AUTHOR: &str = "suppression_author";
 
 /// What the editor remembers between sessions (in eframe's storage, `settings.ron` in the
 /// settings folder). Drafts themselves are never kept there.
@@ -71,6 +77,12 @@ pub struct Prefs {
     pub recent: Vec<PathBuf>,
     pub zoom: f32,
     pub theme: egui::ThemePreference,
+    /// The options of the last 出力.
+    pub export: export::ExportPrefs,
+    /// The 検査結果 panel is open.
+    pub findings_open: bool,
+    /// Who ignores checker findings (無視する…).
+    pub author: String,
 }
 
 impl Prefs {
@@ -87,6 +99,15 @@ impl Prefs {
             theme: storage
                 .and_then(|s| eframe::get_value::<egui::ThemePreference>(s, KEY_THEME))
                 .unwrap_or(egui::ThemePreference::Light),
+            export: storage
+                .and_then(|s| eframe::get_value(s, KEY_EXPORT))
+                .unwrap_or_default(),
+            findings_open: storage
+                .and_then(|s| eframe::get_value(s, KEY_FINDINGS_OPEN))
+                .unwrap_or(true),
+            author: storage
+                .and_then(|s| eframe::get_value(s, KEY_AUTHOR))
+                .unwrap_or_default(),
         }
     }
 
@@ -94,6 +115,9 @@ impl Prefs {
         eframe::set_value(storage, KEY_RECENT, &self.recent);
         eframe::set_value(storage, KEY_ZOOM, &self.zoom);
         eframe::set_value(storage, KEY_THEME, &self.theme);
+        eframe::set_value(storage, KEY_EXPORT, &self.export);
+        eframe::set_value(storage, KEY_FINDINGS_OPEN, &self.findings_open);
+        eframe::set_value(storage, KEY_AUTHOR, &self.author);
     }
 }
 
@@ -118,6 +142,8 @@ pub struct AppOptions {
     pub offer_recovery: bool,
     /// Shown in the status bar and the about box.
     pub renderer: String,
+    /// Opens exported files and their folders.
+    pub launcher: Box<dyn platform::Launcher>,
 }
 
 impl AppOptions {
@@ -129,6 +155,7 @@ impl AppOptions {
             settings_dir: platform::settings_dir(),
             offer_recovery: true,
             renderer: String::new(),
+            launcher: Box::new(platform::SystemLauncher),
         }
     }
 }
@@ -171,6 +198,12 @@ pub struct ShinkyuApp {
     actions: Vec<Action>,
     started: Instant,
     first_frame_reported: bool,
+    checks: checking::Checks,
+    findings_panel: panels::findings::PanelState,
+    findings_open: bool,
+    report_preview: panels::report_preview::ReportPreview,
+    exports: export::ExportState,
+    launcher: Box<dyn platform::Launcher>,
 }
 
 impl ShinkyuApp {
@@ -193,7 +226,12 @@ impl ShinkyuApp {
             recent,
             zoom,
             theme,
+            export,
+            findings_open,
+            author,
         } = Prefs::load(cc.storage);
+        let mut checks = checking::Checks::new(ctx.clone());
+        checks.author = author;
         ctx.set_zoom_factor(zoom);
         ctx.set_theme(theme);
         let mut app = ShinkyuApp {
@@ -224,6 +262,12 @@ impl ShinkyuApp {
             actions: Vec::new(),
             started: Instant::now(),
             first_frame_reported: false,
+            checks,
+            findings_panel: Default::default(),
+            findings_open,
+            report_preview: Default::default(),
+            exports: export::ExportState::new(ctx.clone(), export),
+            launcher: options.launcher,
         };
         match options.start {
             StartWith::Bundled => app.open_bundled(),
@@ -267,9 +311,23 @@ impl ShinkyuApp {
         self.dialog.as_ref()
     }
 
-    /// True while a file is loaded or saved in the background.
+    /// True while a file is loaded or saved in the background, a check waits or runs, or an
+    /// export runs.
     pub fn busy(&self) -> bool {
         self.jobs.busy()
+            || (self.doc.is_some() && self.checks.busy())
+            || self.exports.busy()
+            || self.report_preview.building()
+    }
+
+    /// True while the 検査結果 panel is shown.
+    pub fn findings_open(&self) -> bool {
+        self.findings_open
+    }
+
+    /// The 新旧対照表 preview (for tests).
+    pub fn report_preview(&self) -> &panels::report_preview::ReportPreview {
+        &self.report_preview
     }
 
     pub fn recent_files(&self) -> &[PathBuf] {
@@ -310,6 +368,8 @@ impl ShinkyuApp {
         self.view = ViewState::new(doc.draft());
         self.tree = Tree::default();
         self.preview = PreviewCache::default();
+        self.checks.reset();
+        self.report_preview.reset();
         self.doc = Some(doc);
         self.file = file;
         self.load_failure = None;
@@ -600,7 +660,10 @@ impl ShinkyuApp {
     /// Keyboard shortcuts, matched before any widget sees the keys. A focused text field keeps
     /// Ctrl+Z / Ctrl+Y for its own undo; bare keys (Enter, Backspace, arrows) are never taken.
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        if self.dialog.is_some() {
+        if self.dialog.is_some()
+            || self.exports.dialog.is_some()
+            || self.checks.suppress_dialog.is_some()
+        {
             return;
         }
         let text_focused = ctx.text_edit_focused();
@@ -657,6 +720,7 @@ impl ShinkyuApp {
                     self.theme = pref;
                     ctx.set_theme(pref);
                 }
+                Action::Findings(a) => self.handle_findings_action(ctx, a),
                 Action::SetCurrentUnlocked(id, on) => {
                     if on {
                         self.view.unlocked.insert(id);
@@ -688,7 +752,7 @@ impl ShinkyuApp {
             | Selection::Page { policy: p, .. }
             | Selection::Block { policy: p, .. } => Some(*p),
             Selection::Row(id) => draft.find_row(id).map(|p| p.policy),
-            Selection::Field => None,
+            Selection::Field | Selection::Report => None,
         };
         let sel = match target {
             Target::Meta => Some(Selection::Field),
@@ -788,6 +852,32 @@ impl ShinkyuApp {
                     renderer: self.renderer.clone(),
                 })
             }
+            UiCommand::Export => {
+                if self.doc.is_some() {
+                    self.exports.open_dialog();
+                }
+            }
+            UiCommand::ToggleFindings => self.findings_open = !self.findings_open,
+            UiCommand::ShowReport => {
+                if self.view.selection == Selection::Report {
+                    let back = self
+                        .report_preview
+                        .return_to
+                        .take()
+                        .unwrap_or(Selection::Field);
+                    self.select(back, true);
+                } else if self.doc.is_some() {
+                    let from = self.view.selection.clone();
+                    if let Selection::Row(id) = &from {
+                        self.report_preview.scroll_to = Some(id.clone());
+                    }
+                    self.report_preview.return_to = Some(from);
+                    self.select(Selection::Report, false);
+                }
+            }
+            UiCommand::Recheck => {
+                self.handle_findings_action(ctx, checking::FindingsAction::Recheck)
+            }
         }
     }
 
@@ -868,6 +958,16 @@ impl ShinkyuApp {
             ui.label("下書きが開かれていません。「ファイル」→「開く」から開いてください。");
             return;
         };
+        if self.view.selection == Selection::Report {
+            panels::report_preview::report_preview_ui(
+                ui,
+                &mut self.report_preview,
+                doc.draft(),
+                doc.revision(),
+                &mut self.actions,
+            );
+            return;
+        }
         let mut cx = EditorCtx {
             draft: doc.draft(),
             revision: doc.revision(),
@@ -923,6 +1023,8 @@ impl eframe::App for ShinkyuApp {
         for job in self.jobs.poll() {
             self.handle_job(ctx, frame, job);
         }
+        self.checks.poll(self.doc.as_ref(), ctx.input(|i| i.time));
+        focus::expire(ctx);
 
         // Closing with unsaved changes: cancel in the same pass, then ask.
         if ctx.input(|i| i.viewport().close_requested())
@@ -965,6 +1067,9 @@ impl eframe::App for ShinkyuApp {
             redo: self.doc.as_ref().and_then(Document::redo_label),
             recent: &self.recent,
             busy: self.jobs.busy(),
+            findings: self.checks.has_result().then(|| self.checks.counts()),
+            findings_open: self.findings_open,
+            report_open: self.view.selection == Selection::Report,
         };
         egui::Panel::top("menu").show(ui, |ui| {
             panels::menu::menu_bar(ui, &info, &mut self.actions);
@@ -979,9 +1084,37 @@ impl eframe::App for ShinkyuApp {
             (None, false) => format!("{}（未保存）", self.file.name),
         };
         let dirty = self.is_dirty();
+        let revision = self.doc.as_ref().map(Document::revision);
         egui::Panel::bottom("status").show(ui, |ui| {
-            panels::menu::status_bar(ui, &file_label, dirty, self.status.as_ref(), &self.renderer);
+            ui.horizontal(|ui| {
+                if self.doc.is_some() {
+                    panels::findings::status_counts(ui, &self.checks, revision);
+                    ui.separator();
+                }
+                panels::menu::status_bar(
+                    ui,
+                    &file_label,
+                    dirty,
+                    self.status.as_ref(),
+                    &self.renderer,
+                );
+            });
         });
+        if self.doc.is_some() && self.findings_open {
+            egui::Panel::bottom("findings")
+                .resizable(true)
+                .default_size(230.0)
+                .size_range(120.0..=700.0)
+                .show(ui, |ui| {
+                    panels::findings::findings_panel(
+                        ui,
+                        &self.checks,
+                        &mut self.findings_panel,
+                        revision,
+                        &mut self.actions,
+                    );
+                });
+        }
         if let Some(doc) = &self.doc {
             egui::Panel::left("tree")
                 .resizable(true)
@@ -1004,6 +1137,10 @@ impl eframe::App for ShinkyuApp {
         {
             self.handle_choice(&ctx, frame, choice);
         }
+        self.export_ui(&ctx, frame);
+        if let Some(a) = panels::findings::suppress_dialog(&ctx, &mut self.checks) {
+            self.actions.push(Action::Findings(a));
+        }
 
         self.drain_actions(&ctx, frame);
 
@@ -1024,6 +1161,9 @@ impl eframe::App for ShinkyuApp {
             recent: self.recent.clone(),
             zoom: self.zoom,
             theme: self.theme,
+            export: self.exports.prefs.clone(),
+            findings_open: self.findings_open,
+            author: self.checks.author.clone(),
         }
         .store(storage);
     }

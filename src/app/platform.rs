@@ -22,6 +22,118 @@ pub trait FileDialogs {
         start_dir: Option<&Path>,
         file_name: &str,
     ) -> Option<PathBuf>;
+    /// Asks where to write an export (新旧対照表) of `format_name` files ending in `.extension`,
+    /// suggesting `file_name`. The default asks through [`FileDialogs::pick_save`].
+    fn pick_export(
+        &mut self,
+        parent: &eframe::Frame,
+        start_dir: Option<&Path>,
+        file_name: &str,
+        _format_name: &str,
+        _extension: &str,
+    ) -> Option<PathBuf> {
+        self.pick_save(parent, start_dir, file_name)
+    }
+}
+
+/// Opens files and folders with the system's default program. The real one is
+/// [`SystemLauncher`]; tests record what would have been opened instead.
+pub trait Launcher {
+    /// Opens `path` with its default program (an exported .html in the browser, .xlsx in Excel).
+    fn open_file(&mut self, path: &Path) -> Result<(), String>;
+    /// Shows the folder holding `path`, with the file selected where the system can.
+    fn show_in_folder(&mut self, path: &Path) -> Result<(), String>;
+}
+
+/// [`Launcher`] through the operating system: ShellExecute on Windows (the `open` crate), the
+/// Explorer with `/select` for folders; `xdg-open` / `open` elsewhere.
+#[derive(Default)]
+pub struct SystemLauncher;
+
+impl Launcher for SystemLauncher {
+    fn open_file(&mut self, path: &Path) -> Result<(), String> {
+        open::that_detached(path).map_err(|e| crate::io::io_reason(&e))
+    }
+
+    fn show_in_folder(&mut self, path: &Path) -> Result<(), String> {
+        #[cfg(windows)]
+        {
+            use std::os::windows::process::CommandExt;
+            // Explorer parses its own command line: /select,"C:\…\file" (quoted as a whole it
+            // opens the Documents folder instead).
+            let spawned = std::process::Command::new("explorer")
+                .raw_arg(format!("/select,\"{}\"", path.display()))
+                .spawn();
+            if spawned.is_ok() {
+                return Ok(());
+            }
+        }
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        open::that_detached(folder).map_err(|e| crate::io::io_reason(&e))
+    }
+}
+
+/// Today's date on the local clock, `YYYY-MM-DD` (for suppressions and other dated notes).
+pub fn local_date() -> String {
+    #[cfg(windows)]
+    {
+        use windows_sys::Win32::Foundation::SYSTEMTIME;
+        use windows_sys::Win32::System::SystemInformation::GetLocalTime;
+        // SAFETY: GetLocalTime fills the SYSTEMTIME it is given and cannot fail.
+        let t: SYSTEMTIME = unsafe {
+            let mut t = std::mem::zeroed();
+            GetLocalTime(&mut t);
+            t
+        };
+        format!("{:04}-{:02}-{:02}", t.wYear, t.wMonth, t.wDay)
+    }
+    #[cfg(unix)]
+    {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as libc::time_t)
+            .unwrap_or(0);
+        // SAFETY: localtime_r writes into the tm it is given; both pointers are valid.
+        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+        let ok = unsafe { !libc::localtime_r(&now, &mut tm).is_null() };
+        if ok {
+            format!(
+                "{:04}-{:02}-{:02}",
+                tm.tm_year + 1900,
+                tm.tm_mon + 1,
+                tm.tm_mday
+            )
+        } else {
+            utc_date()
+        }
+    }
+    #[cfg(not(any(windows, unix)))]
+    {
+        utc_date()
+    }
+}
+
+/// Today's date in UTC, `YYYY-MM-DD`.
+#[allow(dead_code)]
+fn utc_date() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0) as i64;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    format!("{:04}-{:02}-{:02}", if m <= 2 { y + 1 } else { y }, m, d)
 }
 
 /// The operating system's dialogs (rfd), modal to the editor window.
@@ -42,6 +154,31 @@ impl RfdDialogs {
 }
 
 impl FileDialogs for RfdDialogs {
+    fn pick_export(
+        &mut self,
+        parent: &eframe::Frame,
+        start_dir: Option<&Path>,
+        file_name: &str,
+        format_name: &str,
+        extension: &str,
+    ) -> Option<PathBuf> {
+        let mut d = rfd::FileDialog::new()
+            .add_filter(format!("{format_name} (*.{extension})"), &[extension])
+            .add_filter("すべてのファイル", &["*"])
+            .set_title("新旧対照表の出力先")
+            .set_file_name(file_name)
+            .set_parent(parent);
+        if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
+            d = d.set_directory(dir);
+        }
+        let path = d.save_file()?;
+        Some(if path.extension().is_none() {
+            path.with_extension(extension)
+        } else {
+            path
+        })
+    }
+
     fn pick_open(&mut self, parent: &eframe::Frame, start_dir: Option<&Path>) -> Option<PathBuf> {
         Self::dialog(parent, start_dir)
             .set_title("下書きを開く")

@@ -20,6 +20,8 @@ pub enum Selection {
     Block { policy: usize, block: BlockKind },
     /// One comparison row.
     Row(RowId),
+    /// The 新旧対照表 preview of the whole draft (read-only).
+    Report,
 }
 
 /// The blocks of a 施策大項目 that are not comparison rows.
@@ -186,7 +188,7 @@ impl ViewState {
     pub fn reveal(&mut self, draft: &Draft, selection: &Selection) {
         let mut keys = vec![ExpandKey::Field];
         match selection {
-            Selection::Field => {}
+            Selection::Field | Selection::Report => {}
             Selection::Policy(p) | Selection::Page { policy: p, .. } => {
                 keys.push(ExpandKey::Policy(*p))
             }

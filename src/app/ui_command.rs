@@ -27,13 +27,24 @@ pub enum UiCommand {
     CollapseAll,
     ClearFilters,
     About,
+    /// ファイル › 出力… : the 新旧対照表 as HTML, Excel, CSV or JSON.
+    Export,
+    /// 表示 › 検査結果: show or hide the findings panel.
+    ToggleFindings,
+    /// 表示 › 新旧対照表のプレビュー (or back to the editor).
+    ShowReport,
+    /// Check the draft again now.
+    Recheck,
 }
 
 impl UiCommand {
     /// Commands with a shortcut, in the order shortcuts are matched: egui ignores extra
     /// Shift when matching, so Ctrl+Shift+S must be tried before Ctrl+S (and Ctrl+Shift+Z
     /// before Ctrl+Z).
-    pub const SHORTCUT_ORDER: [UiCommand; 10] = [
+    pub const SHORTCUT_ORDER: [UiCommand; 13] = [
+        UiCommand::ToggleFindings,
+        UiCommand::ShowReport,
+        UiCommand::Export,
         UiCommand::SaveAs,
         UiCommand::Save,
         UiCommand::Open,
@@ -76,6 +87,19 @@ impl UiCommand {
                 "shinkyu について",
                 "版と描画方式、フォントのライセンスを表示します",
             ),
+            UiCommand::Export => (
+                "出力…",
+                "新旧対照表を HTML・Excel・CSV・JSON のファイルに出力します",
+            ),
+            UiCommand::ToggleFindings => (
+                "検査結果",
+                "検査結果（エラー・警告・情報）の一覧を表示する／隠す",
+            ),
+            UiCommand::ShowReport => (
+                "新旧対照表のプレビュー",
+                "下書き全体を新旧対照表の形で表示します（もう一度押すと編集画面に戻ります）",
+            ),
+            UiCommand::Recheck => ("今すぐ検査", "下書きをいますぐ検査し直します"),
         }
     }
 
@@ -107,6 +131,9 @@ impl UiCommand {
             UiCommand::ZoomIn => ctrl(Key::Equals),
             UiCommand::ZoomOut => ctrl(Key::Minus),
             UiCommand::ZoomReset => ctrl(Key::Num0),
+            UiCommand::Export => ctrl(Key::E),
+            UiCommand::ToggleFindings => ctrl_shift(Key::K),
+            UiCommand::ShowReport => ctrl_shift(Key::P),
             _ => None,
         }
     }
@@ -152,4 +179,6 @@ pub enum Action {
     SetCurrentUnlocked(crate::model::RowId, bool),
     /// Light, dark, or as the OS.
     SetTheme(egui::ThemePreference),
+    /// From the 検査結果 panel: go to a finding, fix it, ignore it.
+    Findings(super::checking::FindingsAction),
 }

@@ -339,6 +339,46 @@ pub fn apply_to_draft(draft: &mut Draft, cmd: &Command) -> Result<Outcome, EditE
             }
             out.changed = draft.clone_row_review(edit) != before;
         }
+        Command::Batch { commands, .. } => {
+            // All or nothing: a failing command puts the draft back as it was.
+            let backup = (commands.len() > 1).then(|| draft.clone());
+            out.changed = false;
+            let mut notices = Vec::new();
+            for c in commands {
+                match apply_to_draft(draft, c) {
+                    Ok(o) => {
+                        out.changed |= o.changed;
+                        out.created = o.created.or(out.created);
+                        notices.extend(o.notice);
+                    }
+                    Err(e) => {
+                        if let Some(b) = backup {
+                            *draft = b;
+                        }
+                        return Err(e);
+                    }
+                }
+            }
+            out.notice = (!notices.is_empty()).then(|| notices.join(" "));
+        }
+        Command::AddSuppression { suppression, .. } => {
+            match draft
+                .suppressions
+                .iter_mut()
+                .find(|s| s.key == suppression.key)
+            {
+                Some(s) => {
+                    out.changed = s != suppression;
+                    *s = suppression.clone();
+                }
+                None => draft.suppressions.push(suppression.clone()),
+            }
+        }
+        Command::RemoveSuppression { key, .. } => {
+            let before = draft.suppressions.len();
+            draft.suppressions.retain(|s| &s.key != key);
+            out.changed = draft.suppressions.len() != before;
+        }
     }
     Ok(out)
 }

@@ -6,8 +6,8 @@
 //! (the editor never adds or removes 施策大項目).
 
 use crate::model::{
-    BlockKind, ChangeStatus, Indicator, Meta, Rename, RowId, SdgRef, SideField, SideKind, Survey,
-    Voice,
+    BlockKind, ChangeStatus, Indicator, Meta, Rename, RowId, SdgRef, SideField, SideKind,
+    Suppression, Survey, Voice,
 };
 use crate::review::ReviewEdit;
 
@@ -90,6 +90,22 @@ pub enum Command {
     /// A reviewer's comment or review state (the only change review mode allows; see
     /// [`crate::review::apply_review_edit`]). Undoable like any other command.
     Review(ReviewEdit),
+
+    // --- checker -------------------------------------------------------------------------
+    /// Several commands as one undo step, all or nothing (a checker fix that needs more than
+    /// one change). `label` names the step in 元に戻す／やり直し.
+    Batch {
+        label: String,
+        commands: Vec<Command>,
+    },
+    /// Ignore a checker finding: store its suppression (with the reason) in the draft.
+    /// `about` is where the finding is, to show it again after undo.
+    AddSuppression {
+        suppression: Suppression,
+        about: Target,
+    },
+    /// Stop ignoring: remove the suppression with this key.
+    RemoveSuppression { key: String, about: Target },
 }
 
 /// A list inside one side of a row.
@@ -130,6 +146,8 @@ pub enum Scope {
     Policy(usize),
     /// Anything (for commands that span 施策大項目, e.g. a future replace-all).
     Draft,
+    /// The draft's list of suppressed checker findings.
+    Suppressions,
 }
 
 /// What a command is about, for moving the selection there after undo/redo.
@@ -162,6 +180,10 @@ impl Command {
     /// Where the row or 施策大項目 the command addresses lives, given a lookup from row id to
     /// 施策大項目 index. `None` when the row does not exist.
     pub fn scope(&self, policy_of_row: impl Fn(&RowId) -> Option<usize>) -> Option<Scope> {
+        self.scope_dyn(&policy_of_row)
+    }
+
+    fn scope_dyn(&self, policy_of_row: &dyn Fn(&RowId) -> Option<usize>) -> Option<Scope> {
         use Command::*;
         Some(match self {
             SetRowText { row, .. }
@@ -184,6 +206,16 @@ impl Command {
             | SetIndicatorOpinion { policy, .. }
             | SetPolicyMemo { policy, .. } => Scope::Policy(*policy),
             SetMeta(_) => Scope::Meta,
+            AddSuppression { .. } | RemoveSuppression { .. } => Scope::Suppressions,
+            Batch { commands, .. } => {
+                let mut scopes = commands.iter().map(|c| c.scope_dyn(policy_of_row));
+                let first = scopes.next()??;
+                let mut all_same = true;
+                for s in scopes {
+                    all_same &= s? == first;
+                }
+                if all_same { first } else { Scope::Draft }
+            }
         })
     }
 
@@ -213,6 +245,8 @@ impl Command {
             | SetIndicatorOpinion { policy, .. }
             | SetPolicyMemo { policy, .. } => Target::Policy(*policy),
             SetMeta(_) => Target::Meta,
+            AddSuppression { about, .. } | RemoveSuppression { about, .. } => about.clone(),
+            Batch { commands, .. } => commands.first().map_or(Target::Meta, Command::target),
         }
     }
 
@@ -277,6 +311,9 @@ impl Command {
             Review(ReviewEdit::SetState { state, .. }) => {
                 format!("確認状態を「{}」に変更", state.label())
             }
+            Batch { label, .. } => label.clone(),
+            AddSuppression { .. } => "検査結果の無視".into(),
+            RemoveSuppression { .. } => "検査結果の無視の取り消し".into(),
         }
     }
 }

@@ -11,7 +11,7 @@ use std::collections::VecDeque;
 
 use super::apply::{EditError, Outcome, apply_to_draft};
 use super::command::{Command, MergeKey, Scope, Target};
-use crate::model::{Draft, Meta, Policy};
+use crate::model::{Draft, Meta, Policy, Suppression};
 
 /// Edits of the same field closer together than this (seconds) form one undo step.
 pub const MERGE_WINDOW: f64 = 3.0;
@@ -24,6 +24,7 @@ enum Snapshot {
     Meta(Box<Meta>),
     Policy(usize, Box<Policy>),
     Draft(Box<Draft>),
+    Suppressions(Vec<Suppression>),
 }
 
 impl Snapshot {
@@ -35,6 +36,7 @@ impl Snapshot {
                 None => Snapshot::Draft(Box::new(draft.clone())),
             },
             Scope::Draft => Snapshot::Draft(Box::new(draft.clone())),
+            Scope::Suppressions => Snapshot::Suppressions(draft.suppressions.clone()),
         }
     }
 
@@ -43,6 +45,7 @@ impl Snapshot {
             Snapshot::Meta(_) => Scope::Meta,
             Snapshot::Policy(i, _) => Scope::Policy(*i),
             Snapshot::Draft(_) => Scope::Draft,
+            Snapshot::Suppressions(_) => Scope::Suppressions,
         }
     }
 
@@ -54,6 +57,9 @@ impl Snapshot {
                 Snapshot::Policy(i, Box::new(std::mem::replace(&mut draft.policies[i], *p)))
             }
             Snapshot::Draft(d) => Snapshot::Draft(Box::new(std::mem::replace(draft, *d))),
+            Snapshot::Suppressions(s) => {
+                Snapshot::Suppressions(std::mem::replace(&mut draft.suppressions, s))
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
-use shinkyu::app::platform::FileDialogs;
+use shinkyu::app::platform::{FileDialogs, Launcher};
 use shinkyu::app::{AppOptions, ShinkyuApp, StartWith};
 
 /// File dialogs that answer with queued paths and record what was asked.
@@ -54,6 +54,36 @@ impl FileDialogs for FakeDialogs {
     }
 }
 
+/// A launcher that opens nothing and records what it was asked to open:
+/// ("file" | "folder", path).
+#[derive(Clone, Default)]
+pub struct FakeLauncher {
+    pub opened: Arc<Mutex<Vec<(String, PathBuf)>>>,
+}
+
+impl FakeLauncher {
+    pub fn opened(&self) -> Vec<(String, PathBuf)> {
+        self.opened.lock().unwrap().clone()
+    }
+}
+
+impl Launcher for FakeLauncher {
+    fn open_file(&mut self, path: &Path) -> Result<(), String> {
+        self.opened
+            .lock()
+            .unwrap()
+            .push(("file".into(), path.to_path_buf()));
+        Ok(())
+    }
+    fn show_in_folder(&mut self, path: &Path) -> Result<(), String> {
+        self.opened
+            .lock()
+            .unwrap()
+            .push(("folder".into(), path.to_path_buf()));
+        Ok(())
+    }
+}
+
 pub const WIDTH: f32 = 1280.0;
 pub const HEIGHT: f32 = 860.0;
 
@@ -62,6 +92,16 @@ pub fn app_with(
     start: StartWith,
     dialogs: FakeDialogs,
     settings_dir: Option<PathBuf>,
+) -> Harness<'static, ShinkyuApp> {
+    app_with_launcher(start, dialogs, settings_dir, FakeLauncher::default())
+}
+
+/// [`app_with`], recording what the app opens with the system's programs.
+pub fn app_with_launcher(
+    start: StartWith,
+    dialogs: FakeDialogs,
+    settings_dir: Option<PathBuf>,
+    launcher: FakeLauncher,
 ) -> Harness<'static, ShinkyuApp> {
     let mut h = Harness::builder()
         .with_size([WIDTH, HEIGHT])
@@ -76,6 +116,7 @@ pub fn app_with(
                     settings_dir,
                     offer_recovery: true,
                     renderer: "テスト".into(),
+                    launcher: Box::new(launcher),
                 },
             )
         });

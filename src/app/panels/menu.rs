@@ -14,6 +14,12 @@ pub struct MenuInfo<'a> {
     pub redo: Option<&'a str>,
     pub recent: &'a [PathBuf],
     pub busy: bool,
+    /// Active findings per severity (エラー, 警告, 情報), once the draft was checked.
+    pub findings: Option<(usize, usize, usize)>,
+    /// The 検査結果 panel is open.
+    pub findings_open: bool,
+    /// The 新旧対照表 preview is shown.
+    pub report_open: bool,
 }
 
 fn command_button(ui: &mut Ui, cmd: UiCommand, enabled: bool, actions: &mut Vec<Action>) {
@@ -63,6 +69,8 @@ pub fn menu_bar(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) {
             command_button(ui, UiCommand::Save, info.has_doc && !info.busy, actions);
             command_button(ui, UiCommand::SaveAs, info.has_doc && !info.busy, actions);
             ui.separator();
+            command_button(ui, UiCommand::Export, info.has_doc, actions);
+            ui.separator();
             command_button(ui, UiCommand::Quit, true, actions);
         });
         ui.menu_button("編集", |ui| {
@@ -80,6 +88,23 @@ pub fn menu_bar(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) {
             command_button(ui, UiCommand::Find, info.has_doc, actions);
         });
         ui.menu_button("表示", |ui| {
+            let check = |on: bool, text: &str| format!("{}{text}", if on { "✓ " } else { "　 " });
+            command_button_text(
+                ui,
+                UiCommand::ToggleFindings,
+                &check(info.findings_open, UiCommand::ToggleFindings.text()),
+                info.has_doc,
+                actions,
+            );
+            command_button_text(
+                ui,
+                UiCommand::ShowReport,
+                &check(info.report_open, UiCommand::ShowReport.text()),
+                info.has_doc,
+                actions,
+            );
+            command_button(ui, UiCommand::Recheck, info.has_doc, actions);
+            ui.separator();
             command_button(ui, UiCommand::ExpandAll, info.has_doc, actions);
             command_button(ui, UiCommand::CollapseAll, info.has_doc, actions);
             command_button(ui, UiCommand::ClearFilters, info.has_doc, actions);
@@ -129,14 +154,53 @@ pub fn toolbar(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) {
         ui.separator();
         tool(ui, UiCommand::Find, "検索", info.has_doc);
         ui.separator();
+        tool(ui, UiCommand::ShowReport, "新旧対照表", info.has_doc);
+        tool(ui, UiCommand::Export, "出力", info.has_doc);
+        ui.separator();
         tool(ui, UiCommand::ZoomOut, "縮小", true);
         tool(ui, UiCommand::ZoomIn, "拡大", true);
+        ui.separator();
+        findings_button(ui, info, actions);
         if info.busy {
             ui.separator();
             ui.spinner();
             ui.label(RichText::new("処理中…").small());
         }
     });
+}
+
+/// The toolbar button of the 検査結果 panel, showing the counts (marks and words, not colour
+/// alone).
+fn findings_button(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) {
+    let cmd = UiCommand::ToggleFindings;
+    let (text, name) = match info.findings {
+        Some(c) => (
+            super::findings::counts_job(ui, c, egui::FontId::proportional(13.0)),
+            format!("検査結果 {}", super::findings::counts_text(c)),
+        ),
+        None => (
+            egui::text::LayoutJob::simple_singleline(
+                "検査中…".into(),
+                egui::FontId::proportional(13.0),
+                ui.visuals().text_color(),
+            ),
+            "検査結果（検査中）".to_string(),
+        ),
+    };
+    let tip = match cmd.shortcut() {
+        Some(sc) => format!("{}（{}）", cmd.tooltip(), ui.ctx().format_shortcut(&sc)),
+        None => cmd.tooltip().to_string(),
+    };
+    let r = ui
+        .add_enabled(
+            info.has_doc,
+            egui::Button::selectable(info.findings_open, text),
+        )
+        .on_hover_text(&tip)
+        .accessible_name(name);
+    if r.clicked() {
+        actions.push(Action::Ui(cmd));
+    }
 }
 
 /// A message in the status bar.

@@ -3,9 +3,11 @@
 
 pub mod block;
 pub mod field;
+pub mod findings;
 pub mod menu;
 pub mod policy;
 pub mod preview;
+pub mod report_preview;
 pub mod row;
 pub mod tree;
 pub mod widgets;
@@ -43,6 +45,8 @@ pub fn editor_panel(ui: &mut Ui, cx: &mut EditorCtx<'_>) {
                 Selection::Page { policy, page } => policy::page_ui(ui, cx, *policy, *page),
                 Selection::Block { policy, block } => block::block_ui(ui, cx, *policy, *block),
                 Selection::Row(id) => row::row_ui(ui, cx, id),
+                // Drawn by the app itself (report_preview), outside this scroll area.
+                Selection::Report => {}
             }
             ui.add_space(24.0);
         });

@@ -56,6 +56,8 @@ pub fn text_field_w(
 ) -> Option<String> {
     let mut buf = value.to_string();
     let mut ro: &str = value;
+    // A click on a checker finding may be waiting to select characters in this field.
+    let took_focus = crate::app::focus::before_field(ui.ctx(), id, value);
     let response = if editable {
         let te = match lines {
             Lines::Single => TextEdit::singleline(&mut buf),
@@ -76,6 +78,7 @@ pub fn text_field_w(
         .on_hover_text("現行計画の内容です（読み取り専用）。編集するには「現行を編集する」にチェックを入れてください。")
     };
     let response = response.accessible_name(name);
+    crate::app::focus::after_field(&response, took_focus);
     if response.lost_focus() {
         actions.push(Action::SealUndo);
     }
