@@ -154,10 +154,8 @@ pub fn findings_panel(
     header(ui, checks, state, revision, actions);
     ui.separator();
     if !checks.has_result() {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label("検査しています…");
-        });
+        // No spinner (it would repaint every frame); the worker wakes the UI when done.
+        ui.label("検査しています…");
         return;
     }
     let findings = checks.findings();

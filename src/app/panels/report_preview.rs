@@ -33,6 +33,8 @@ struct Cached {
     view: RowView,
     /// Measured height at a column width (rounded).
     height: Option<(u32, f32)>,
+    /// Estimated height at a column width, until it is measured.
+    estimate: Option<(u32, f32)>,
 }
 
 /// The header of a 施策大項目 in the preview.
@@ -192,6 +194,7 @@ impl ReportPreview {
                         row: row.clone(),
                         view,
                         height: None,
+                        estimate: None,
                     },
                 ))
             })
@@ -222,6 +225,7 @@ impl ReportPreview {
                             row: row.clone(),
                             view: RowView::build(row, path, path.row + 1, &opts),
                             height: None,
+                            estimate: None,
                         },
                     );
                 }
@@ -408,10 +412,17 @@ pub fn report_preview_ui(
     if let Some((_, progress)) = &preview.building {
         let (done, total) = *progress.lock().expect("progress");
         ui.add_space(12.0);
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(format!("新旧対照表を作成しています…（{done} / {total}）"));
-        });
+        // No spinner: the worker asks for a repaint after each 施策大項目.
+        let fraction = if total > 0 {
+            done as f32 / total as f32
+        } else {
+            0.0
+        };
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .desired_width(360.0)
+                .text(format!("新旧対照表を作成しています…（{done} / {total}）")),
+        );
         return;
     }
     if draft.policies.is_empty() {
@@ -440,26 +451,34 @@ pub fn report_preview_ui(
     }
 
     let key = cols.key();
-    let height_of = |p: &ReportPreview, item: &Item| -> f32 {
-        match item {
-            Item::Policy(i) => match p.policies.get(*i).and_then(|h| h.height) {
+    // Heights: measured where the row was drawn at this width, else estimated once (an
+    // estimate reads the row's text; doing that every frame would cost as much as the draft).
+    let mut heights = Vec::with_capacity(preview.items.len());
+    for item in &preview.items {
+        heights.push(match item {
+            Item::Policy(i) => match preview.policies.get(*i).and_then(|h| h.height) {
                 Some((k, h)) if k == key => h,
                 _ => 64.0,
             },
-            Item::Row(id) => match p.rows.get(id) {
-                Some(c) => match c.height {
-                    Some((k, h)) if k == key => h,
-                    _ => estimate_row(&c.view, &cols),
+            Item::Row(id) => match preview.rows.get_mut(id) {
+                Some(c) => match (c.height, c.estimate) {
+                    (Some((k, h)), _) if k == key => h,
+                    (_, Some((k, h))) if k == key => h,
+                    _ => {
+                        let h = estimate_row(&c.view, &cols);
+                        c.estimate = Some((key, h));
+                        h
+                    }
                 },
                 None => 30.0,
             },
-        }
-    };
-    let mut tops = Vec::with_capacity(preview.items.len() + 1);
+        });
+    }
+    let mut tops = Vec::with_capacity(heights.len() + 1);
     let mut y = 0.0;
-    for item in &preview.items {
+    for h in &heights {
         tops.push(y);
-        y += height_of(preview, item);
+        y += h;
     }
     tops.push(y);
     let total = y;
@@ -495,7 +514,7 @@ pub fn report_preview_ui(
                     None => 30.0,
                 },
             };
-            if (h - height_of(preview, &item)).abs() > 0.5 {
+            if (h - heights[i]).abs() > 0.5 {
                 measured.push((item, h));
             }
             i += 1;
