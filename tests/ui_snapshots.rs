@@ -9,9 +9,16 @@ use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
 use shinkyu::app::{AppOptions, ShinkyuApp, StartWith};
 use shinkyu::edit::synthetic::sample_draft;
-use ui_common::{FakeDialogs, FakeLauncher};
+use ui_common::{FakeDialogs, FakeLauncher, settle};
 
+/// The app with its first check done (the counts are on screen).
 fn app() -> Harness<'static, ShinkyuApp> {
+    let mut h = build();
+    settle(&mut h);
+    h
+}
+
+fn build() -> Harness<'static, ShinkyuApp> {
     Harness::builder()
         .with_size([1280.0, 800.0])
         .with_pixels_per_point(1.0)
@@ -64,4 +71,15 @@ fn row_editor() {
     h.remove_cursor();
     h.run();
     h.snapshot("row_editor");
+}
+
+#[test]
+fn report_preview() {
+    let mut h = app();
+    h.get_by_label("新旧対照表").click();
+    h.run();
+    settle(&mut h);
+    h.remove_cursor();
+    h.run();
+    h.snapshot("report_preview");
 }

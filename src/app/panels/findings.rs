@@ -6,7 +6,9 @@
 use std::collections::HashSet;
 
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
-use egui::{Align, Color32, FontId, Id, Layout, RichText, Role, Sense, Ui, WidgetInfo, pos2, vec2};
+use egui::{
+    Align, Color32, FontId, Id, Layout, Rect, RichText, Role, Sense, Ui, WidgetInfo, pos2, vec2,
+};
 
 use crate::app::checking::{Checks, FindingsAction, Group, finding_ident};
 use crate::app::ui_command::{Action, UiCommand};
@@ -151,6 +153,9 @@ pub fn findings_panel(
     revision: Option<u64>,
     actions: &mut Vec<Action>,
 ) {
+    // Fill the panel: a resizable panel keeps the size its content had (a short "checking"
+    // message on the first frame would otherwise shrink it for good).
+    ui.set_min_height(ui.available_height());
     header(ui, checks, state, revision, actions);
     ui.separator();
     if !checks.has_result() {
@@ -243,16 +248,22 @@ fn header(
         .on_hover_text("入力した語をすべて含む指摘だけを表示します（空白で区切って複数）");
         ui.separator();
         let status = if checks.running() {
-            "検査中…".to_string()
+            "検査中…"
         } else if checks.has_result() && checks.checked_revision() != revision {
-            "入力が止まると検査し直します".to_string()
+            "入力が止まると検査し直します"
+        } else if checks.has_result() {
+            "検査済み"
         } else {
-            match checks.last_elapsed() {
-                Some(t) => format!("検査済み（{} ms）", t.as_millis()),
-                None => String::new(),
-            }
+            ""
         };
-        ui.label(RichText::new(status).small().weak());
+        let r = ui.label(RichText::new(status).small().weak());
+        if let Some(t) = checks.last_elapsed() {
+            r.on_hover_text(format!(
+                "入力が止まって約{:.1}秒後に、別のスレッドで検査し直します。前回の検査にかかった時間: {} ms",
+                crate::app::checking::DEBOUNCE,
+                t.as_millis()
+            ));
+        }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if ui
                 .small_button("×")
@@ -292,10 +303,18 @@ fn group_line(ui: &mut Ui, g: &Group, row_h: f32, state: &mut PanelState) {
     response.widget_info(|| WidgetInfo::selected(Role::TreeItem, true, !folded, &label));
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(rect);
-    if response.hovered() {
-        painter.rect_filled(rect, 2.0, visuals.widgets.hovered.weak_bg_fill);
-    }
-    let y = rect.bottom() - ui.text_style_height(&egui::TextStyle::Body) * 0.5 - 4.0;
+    // The group's band: the lower part of the line (the upper part keeps the groups apart).
+    let band = Rect::from_min_max(pos2(rect.left(), rect.center().y - 4.0), rect.max);
+    painter.rect_filled(
+        band,
+        2.0,
+        if response.hovered() {
+            visuals.widgets.hovered.weak_bg_fill
+        } else {
+            visuals.faint_bg_color
+        },
+    );
+    let y = band.center().y;
     let arrow = if folded { "▶" } else { "▼" };
     let font = FontId::proportional(13.0);
     let strong = visuals.strong_text_color();
@@ -413,11 +432,22 @@ fn finding_line(ui: &mut Ui, f: &Finding, row_h: f32, selected: bool, actions: &
     let g = painter.layout_job(one_line(&msg, font, text_color, right - x));
     painter.galley(pos2(x, top + (line_h - g.size().y) / 2.0), g, text_color);
 
-    // Line 2: where, and the characters (or the reason it is ignored).
+    // Line 2: where (without the 施策大項目: the group says it), and the characters (or the
+    // reason it is ignored).
+    let place = match &f.location.target {
+        crate::check::Target::Draft => f.location.display.as_str(),
+        _ => f
+            .location
+            .display
+            .split_once(" › ")
+            .map_or(f.location.display.as_str(), |(_, rest)| rest),
+    };
     let second = match &f.suppressed {
-        Some(s) => format!("{}　無視の理由：{}", f.location.display, s.reason),
-        None if !f.excerpt.is_empty() => format!("{}　「{}」", f.location.display, f.excerpt),
-        None => f.location.display.clone(),
+        Some(s) => format!("{place}　無視の理由：{}", s.reason),
+        None if !f.excerpt.is_empty() && f.code != "SUP001" => {
+            format!("{place}　「{}」", f.excerpt)
+        }
+        None => place.to_string(),
     };
     let g = painter.layout_job(one_line(&second, small, weak, right - left));
     painter.galley(
@@ -458,10 +488,12 @@ fn finding_line(ui: &mut Ui, f: &Finding, row_h: f32, selected: bool, actions: &
 
 /// The selected finding in full, with its buttons.
 fn detail(ui: &mut Ui, checks: &Checks, actions: &mut Vec<Action>) {
+    // Keep the pane's width whatever it shows (a resizable panel keeps its content's size).
+    ui.set_min_width(ui.available_width());
     let Some(f) = checks.selected_finding() else {
         ui.add_space(6.0);
         if checks.selected.is_some() {
-            ui.label("この指摘は解消しました。");
+            ui.label("この指摘は解消しました。次の指摘を左の一覧から選んでください。");
         } else {
             ui.label(RichText::new("左の一覧から指摘を選ぶと、その箇所を表示し、詳しい内容と修正のボタンをここに表示します。").weak());
         }

@@ -640,9 +640,8 @@ fn row_ui(ui: &mut Ui, rect: Rect, v: &RowView, cols: &Columns, actions: &mut Ve
                     )
                 });
         }
-        None => {
-            ui.add(Label::new(RichText::new("—").weak()).selectable(false));
-        }
+        // Blocks without a status (現況と課題, 協働による取組): empty, as in the report.
+        None => {}
     });
     let h = h_item.max(h_cur).max(h_rev).max(h_status) + 12.0;
     let row_rect = Rect::from_min_size(rect.min, vec2(rect.width(), h));
