@@ -627,8 +627,9 @@ fn row_ui(ui: &mut Ui, rect: Rect, v: &RowView, cols: &Columns, actions: &mut Ve
     let h_rev = cell(ui, c, top, cols.side, |ui| {
         side_cell(ui, &v.revised, right, rev_placeholder, cols.side, "改定案")
     });
-    let h_status = cell(ui, d, top, cols.status, |ui| match v.status {
-        Some(s) => {
+    // Blocks without a status (現況と課題, 協働による取組) leave the cell empty, as the report does.
+    let h_status = cell(ui, d, top, cols.status, |ui| {
+        if let Some(s) = v.status {
             let (fill, text) = status_colors(s, ui.visuals().dark_mode);
             egui::Frame::new()
                 .fill(fill)
@@ -640,8 +641,6 @@ fn row_ui(ui: &mut Ui, rect: Rect, v: &RowView, cols: &Columns, actions: &mut Ve
                     )
                 });
         }
-        // Blocks without a status (現況と課題, 協働による取組): empty, as in the report.
-        None => {}
     });
     let h = h_item.max(h_cur).max(h_rev).max(h_status) + 12.0;
     let row_rect = Rect::from_min_size(rect.min, vec2(rect.width(), h));
