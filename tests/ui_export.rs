@@ -215,3 +215,60 @@ fn an_export_that_cannot_be_written_says_why_in_japanese() {
     assert!(h.state().exports().dialog.is_none());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+#[derive(Default)]
+struct MemStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.into(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn export_options_and_the_panel_are_remembered_in_the_settings() {
+    use eframe::App as _;
+    use shinkyu::app::Prefs;
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = FakeDialogs::default();
+    let mut h = app_with(
+        StartWith::Draft {
+            draft: Box::new(sample_draft()),
+            name: "見本.ron".into(),
+        },
+        dialogs.clone(),
+        None,
+    );
+    open_export(&mut h);
+    h.get_by_role_and_label(Role::RadioButton, "CSV").click();
+    h.run();
+    export_to(&mut h, &dialogs, &dir.path().join("a.csv"));
+    h.get_by_label("閉じる").click();
+    h.run();
+    // The 検査結果 panel closed with Ctrl+Shift+K.
+    assert!(h.state().findings_open());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::K);
+    h.run();
+    assert!(!h.state().findings_open());
+
+    let mut storage = MemStorage::default();
+    h.state_mut().save(&mut storage);
+    let prefs = Prefs::load(Some(&storage));
+    assert_eq!(prefs.export.format, "csv");
+    assert_eq!(prefs.export.last_dir.as_deref(), Some(dir.path()));
+    assert!(!prefs.findings_open);
+    // Nothing stored: HTML, panel open.
+    let none = Prefs::load(None);
+    assert_eq!(none.export.format, "html");
+    assert!(none.findings_open);
+    // A broken value falls back to the defaults.
+    storage.0.insert("export".into(), "壊れた値".into());
+    assert_eq!(Prefs::load(Some(&storage)).export.format, "html");
+}

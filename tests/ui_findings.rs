@@ -199,7 +199,7 @@ fn a_fix_is_applied_and_ctrl_z_undoes_it() {
     let fix = f.fix.clone().unwrap();
     click_finding(&mut h, &f);
 
-    h.get_by_label(&fix.label).click();
+    h.get_by_label(&format!("修正：{}", fix.label)).click();
     h.run();
     wait_for_check(&mut h);
     // The field now reads as the checker's own apply_fix makes it.
@@ -396,4 +396,60 @@ fn typing_a_doubled_particle_makes_a_finding_appear_after_the_pause() {
     assert_eq!(found.len(), 1, "{:?}", h.state().checks().findings());
     assert_eq!(found[0].location.side, Some(SideKind::Revised));
     assert_eq!(found[0].excerpt, "にを");
+}
+
+#[test]
+fn a_finding_on_a_policy_header_opens_its_page_and_selects_the_text() {
+    use shinkyu::app::state::PolicyPage;
+    use shinkyu::check::PolicyField;
+    let mut h = bundled_app();
+    let d = bundled();
+    let findings = check::check_draft(&d);
+    let page_of = |pf: PolicyField| match pf {
+        PolicyField::SdgName(_) => Some(PolicyPage::Sdgs),
+        PolicyField::IndicatorName(_)
+        | PolicyField::IndicatorChange(_)
+        | PolicyField::IndicatorOpinion => Some(PolicyPage::Indicators),
+        PolicyField::VoiceQuote(_) | PolicyField::VoiceContext(_) => Some(PolicyPage::Voices),
+        PolicyField::SurveyItem => Some(PolicyPage::Survey),
+        PolicyField::RenamedName => None,
+    };
+    // Every kind of header finding the draft has opens its page.
+    let mut seen = std::collections::HashSet::new();
+    for f in findings.iter().filter(|f| {
+        matches!(f.location.target, Target::Policy { .. })
+            && matches!(f.location.field, Some(Field::Policy(pf)) if page_of(pf).is_some())
+    }) {
+        let Some(Field::Policy(pf)) = f.location.field else {
+            unreachable!()
+        };
+        let page = page_of(pf).unwrap();
+        if !seen.insert(page) {
+            continue;
+        }
+        click_finding(&mut h, f);
+        let policy = f.location.policy_index().unwrap();
+        assert_eq!(
+            *h.state().selection(),
+            Selection::Page { policy, page },
+            "{}",
+            f.location.display
+        );
+        // A text field (not a picked SDG) gets the focus with the characters selected.
+        if !matches!(pf, PolicyField::SdgName(_))
+            && let Some(span) = f.location.span
+        {
+            let focused = h
+                .ctx
+                .memory(|m| m.focused())
+                .expect("a field has the focus");
+            let state = egui::TextEdit::load_state(&h.ctx, focused).unwrap();
+            let [a, b] = state.cursor.char_range().unwrap().sorted_cursors();
+            assert_eq!((a.index.0, b.index.0), (span.start, span.end));
+        }
+    }
+    assert!(
+        !seen.is_empty(),
+        "the draft has findings on 施策大項目 headers"
+    );
 }

@@ -36,6 +36,15 @@ fn build() -> &'static str {
 fn findings_and_preview_of_a_draft_twenty_times_the_seed() {
     let big = scaled_draft(&base(), 20);
     let rows = big.rows().count();
+    // To measure the release program on the same draft: SHINKYU_SAVE_20X=/tmp/20x.ron.
+    if let Some(p) = std::env::var_os("SHINKYU_SAVE_20X") {
+        shinkyu::io::save_draft(
+            std::path::Path::new(&p),
+            &big,
+            &shinkyu::io::SaveOptions::default(),
+        )
+        .unwrap();
+    }
     let t = Instant::now();
     let copy = big.clone();
     let copy_ms = t.elapsed().as_secs_f64() * 1000.0;

@@ -526,7 +526,7 @@ fn detail(ui: &mut Ui, checks: &Checks, actions: &mut Vec<Action>) {
                 if let Some(fix) = &f.fix
                     && f.is_active()
                     && ui
-                        .button(&fix.label)
+                        .button(format!("修正：{}", fix.label))
                         .on_hover_text("この修正を適用します（元に戻す Ctrl+Z で取り消せます）")
                         .clicked()
                 {
@@ -606,7 +606,7 @@ pub fn suppress_dialog(ctx: &egui::Context, checks: &mut Checks) -> Option<Findi
         );
         ui.label(RichText::new(&f.location.display).small().weak());
         ui.add_space(6.0);
-        let l = ui.label("理由（必須。下書きに保存され、新旧対照表の検査結果にも残ります）");
+        let l = ui.label("理由（必須。下書きに保存されます）");
         let r = ui
             .add(
                 egui::TextEdit::multiline(&mut dialog.reason)

@@ -125,6 +125,13 @@ impl ReportPreview {
                 Ok(built) if built.generation == self.generation => {
                     self.building = None;
                     self.build_time = Some(built.elapsed);
+                    if std::env::var_os(crate::app::checking::TIMING_ENV).is_some() {
+                        eprintln!(
+                            "shinkyu: 新旧対照表プレビュー {} 行を {:.0} ms で作成（別スレッド）",
+                            built.draft.rows().count(),
+                            built.elapsed.as_secs_f64() * 1000.0
+                        );
+                    }
                     self.take_built(built);
                 }
                 Ok(_) => self.building = None,
