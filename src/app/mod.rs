@@ -6,21 +6,22 @@
 //! which records undo — and file work runs off the UI thread ([`jobs`]). The OS is reached
 //! through seams tests can replace ([`platform::FileDialogs`], the settings folder).
 //!
-//! Where the next parts plug in:
-//! - 検査結果 panel: a `panels/findings.rs` shown as `egui::Panel::bottom("findings")` in
-//!   [`ShinkyuApp`]'s `ui`; checks run through [`jobs::Jobs`] (a `JobResult::Checked`, started when
-//!   [`Document::revision`] changed and the user paused typing); a click queues
-//!   `Action::Select(Selection::Row(id))`, a fix queues `Action::Edit(command)` — so fixes are
-//!   undoable like any edit.
-//! - 出力 dialog: a `UiCommand::Export` in the ファイル menu and a `Dialog::Export` in
-//!   [`dialogs`]; the export runs through [`jobs::Jobs`] (the report view's progress callback
-//!   feeds a progress bar); the save dialog is [`platform::FileDialogs::pick_save`].
-//! - 新旧対照表 preview: a `Selection::Report` (or a tab of the centre panel) drawing
-//!   `report::view::ComparisonView`, kept between frames and rebuilt per row with
-//!   `RowView::build` after an edit, as [`panels::preview`] already does for one row.
-//! - 閲覧モード: a mode in [`state::ViewState`]; the row editor then passes `editable = false`
-//!   for both sides and shows the comment thread; review edits are
-//!   `Command::Review(ReviewEdit)` (already undoable); the tree filter gains the review states.
+//! The checker, the export and the preview (each in its own files):
+//! - 検査結果 panel ([`panels::findings`], [`checking`]): checks run on a worker with a clone of
+//!   the draft [`checking::DEBOUNCE`] seconds after the last edit; results for an older
+//!   [`Document::revision`] are dropped. A click queues `Action::Findings(GoTo)`: the row (or
+//!   page) is selected and [`focus`] selects the span in its text field once it is drawn. Fixes
+//!   and suppressions become `Command::Batch` / `Command::AddSuppression` — undoable like any
+//!   edit.
+//! - 出力 ([`export`]): `UiCommand::Export` (Ctrl+E) opens its own modal; the save dialog is
+//!   [`platform::FileDialogs::pick_export`], the export runs on a worker with a progress bar,
+//!   and the result is opened through [`platform::Launcher`].
+//! - 新旧対照表 preview ([`panels::report_preview`]): `Selection::Report`, drawn by
+//!   `central_ui` outside the editor's scroll area, kept between frames and rebuilt per row.
+//!
+//! Still to plug in — 閲覧モード: a mode in [`state::ViewState`]; the row editor then passes
+//! `editable = false` for both sides and shows the comment thread; review edits are
+//! `Command::Review(ReviewEdit)` (already undoable); the tree filter gains the review states.
 
 pub mod checking;
 pub mod dialogs;
