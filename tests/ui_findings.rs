@@ -453,3 +453,31 @@ fn a_finding_on_a_policy_header_opens_its_page_and_selects_the_text() {
         "the draft has findings on 施策大項目 headers"
     );
 }
+
+#[test]
+fn a_finding_on_the_current_side_selects_the_text_in_the_read_only_field() {
+    let mut h = bundled_app();
+    let d = bundled();
+    let f = check::check_draft(&d)
+        .into_iter()
+        .find(|f| {
+            f.location.side == Some(SideKind::Current)
+                && matches!(f.location.field, Some(Field::Side(_)))
+                && f.location.span.is_some_and(|s| s.end > s.start)
+        })
+        .expect("the checker reports something in the plan in force (情報)");
+    click_finding(&mut h, &f);
+    let focused = h
+        .ctx
+        .memory(|m| m.focused())
+        .expect("the field has the focus");
+    let node = h.get_by(|n| n.is_focused());
+    let name = node.accesskit_node().label().unwrap_or_default();
+    assert!(name.starts_with("現行"), "{name}");
+    let state = egui::TextEdit::load_state(&h.ctx, focused).unwrap();
+    let [a, b] = state.cursor.char_range().unwrap().sorted_cursors();
+    let span = f.location.span.unwrap();
+    assert_eq!((a.index.0, b.index.0), (span.start, span.end));
+    // Read-only: the draft is unchanged.
+    assert_eq!(draft(&h), d);
+}
