@@ -52,7 +52,7 @@ use tree::Tree;
 use ui_command::{Action, UiCommand};
 
 /// The application id (ASCII): the settings folder's name and the window class.
-pub const APP_ID: &str = "shinkyu";
+pub const APP_ID: &str = crate::io::APP_ID;
 
 /// How often unsaved work is copied to the recovery folder (seconds).
 pub const RECOVERY_INTERVAL: f64 = 5.0;

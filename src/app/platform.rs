@@ -4,8 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-/// Environment variable that overrides the settings folder (recent files, recovery copies).
-pub const CONFIG_DIR_ENV: &str = "SHINKYU_CONFIG_DIR";
+pub use crate::io::CONFIG_DIR_ENV;
 
 /// Environment variable that picks the renderer (`wgpu` or `glow`) when `--renderer` is not
 /// given.
@@ -67,26 +66,7 @@ impl FileDialogs for RfdDialogs {
     }
 }
 
-/// The folder for settings and recovery copies: `%APPDATA%\shinkyu` on Windows,
-/// `$XDG_CONFIG_HOME/shinkyu` (or `~/.config/shinkyu`) on Linux, `~/Library/Application
-/// Support/shinkyu` on macOS; [`CONFIG_DIR_ENV`] overrides it.
-pub fn settings_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    let home = || std::env::var_os("HOME").map(PathBuf::from);
-    let base = if cfg!(windows) {
-        std::env::var_os("APPDATA").map(PathBuf::from)
-    } else if cfg!(target_os = "macos") {
-        home().map(|h| h.join("Library").join("Application Support"))
-    } else {
-        std::env::var_os("XDG_CONFIG_HOME")
-            .filter(|d| !d.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| home().map(|h| h.join(".config")))
-    };
-    base.map(|b| b.join(crate::app::APP_ID))
-}
+pub use crate::io::settings_dir;
 
 /// A renderer eframe can draw with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
