@@ -888,3 +888,20 @@ fn merging_is_not_offered_in_review_mode() {
     let item = h.get_by_label_contains("確認者の写しを取り込む");
     assert!(item.accesskit_node().is_disabled());
 }
+
+#[test]
+fn starting_in_review_mode_asks_the_name_first() {
+    // What `shinkyu --review FILE` does once the file is open.
+    let mut h = sample_app(FakeDialogs::default());
+    h.state_mut().request_review_mode();
+    h.run();
+    assert!(h.state().name_dialog().is_some());
+    h.get_by_label("確認者の名前").type_text("田中");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().review_mode());
+    assert_eq!(*h.state().selection(), Selection::Field);
+    // The 分野 page is the review's summary.
+    h.get_by_label("確認の状況");
+}

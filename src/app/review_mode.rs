@@ -495,6 +495,10 @@ impl ShinkyuApp {
         self.view.review_mode = true;
         self.view.unlocked.clear();
         self.view.touch_tree();
+        // Start on the review's summary unless a row or a block is open.
+        if matches!(self.view.selection, Selection::Policy(_)) {
+            self.view.selection = Selection::Field;
+        }
         let reviewer = self.review.prefs.reviewer.clone();
         let Some(doc) = &mut self.doc else { return };
         doc.seal();
