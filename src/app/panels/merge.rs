@@ -140,6 +140,17 @@ fn row_parts(master: &Row, reviewed: &Row, block: BlockKind) -> Vec<(String, Tex
     parts
 }
 
+/// What differs, in the dialog's words (元の下書き / 確認者の写し).
+fn what_conflicts(kind: &ConflictKind) -> &'static str {
+    match kind {
+        ConflictKind::Text { .. } => {
+            "本文が元の下書きと確認者の写しの両方で変更されています。どちらかを選んでください。"
+        }
+        ConflictKind::State { .. } => "確認状態が元の下書きと確認者の写しで違います。",
+        ConflictKind::Comment { .. } => "同じコメントの内容が違います。",
+    }
+}
+
 /// Shows the dialog; returns 取り込む or キャンセル when chosen. Choices per conflict are
 /// applied to the dialog's outcome at once (the document does not change until 取り込む).
 pub fn merge_dialog_ui(ctx: &egui::Context, d: &mut MergeDialog) -> Option<ReviewAction> {
@@ -270,7 +281,7 @@ fn body_ui(ui: &mut Ui, d: &mut MergeDialog) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new(format!("競合{}：{}", i + 1, c.location)).strong());
-            ui.label(RichText::new(c.describe()).small().weak());
+            ui.label(RichText::new(what_conflicts(&c.kind)).small().weak());
             ui.columns(2, |cols| {
                 cols[0].label(RichText::new("元の下書き").strong());
                 cols[1].label(RichText::new("確認者の写し").strong());
@@ -285,7 +296,7 @@ fn body_ui(ui: &mut Ui, d: &mut MergeDialog) {
                     (1, Resolution::Reviewed, "確認者の写しを採用"),
                 ] {
                     let r = cols[col]
-                        .add(egui::Button::selectable(chosen == Some(res), text))
+                        .add(egui::Button::new(text).selected(chosen == Some(res)))
                         .accessible_name(format!("競合{}：{text}", i + 1));
                     if r.clicked() {
                         choice = Some(res);

@@ -183,7 +183,7 @@ fn change_ui(ui: &mut Ui, ch: &RowChange, selected: bool, actions: &mut Vec<Acti
                     .weak(),
             );
         } else if ui
-            .link(RichText::new(&ch.location).strong())
+            .link(&ch.location)
             .on_hover_text("この行を開きます")
             .clicked()
         {
