@@ -28,6 +28,7 @@ pub mod jobs;
 pub mod panels;
 pub mod platform;
 pub mod recovery;
+pub mod review_mode;
 pub mod state;
 pub mod tree;
 pub mod ui_command;
@@ -171,6 +172,8 @@ pub struct ShinkyuApp {
     actions: Vec<Action>,
     started: Instant,
     first_frame_reported: bool,
+    /// 閲覧モード, comments, version comparison, merging reviewers' copies.
+    review: review_mode::ReviewUi,
 }
 
 impl ShinkyuApp {
@@ -224,6 +227,7 @@ impl ShinkyuApp {
             actions: Vec::new(),
             started: Instant::now(),
             first_frame_reported: false,
+            review: review_mode::ReviewUi::new(review_mode::ReviewPrefs::load(cc.storage)),
         };
         match options.start {
             StartWith::Bundled => app.open_bundled(),
@@ -294,8 +298,13 @@ impl ShinkyuApp {
         } else {
             ""
         };
+        let mode = if self.view.review_mode {
+            "［閲覧モード］"
+        } else {
+            ""
+        };
         format!(
-            "{}{name}{bundled} — shinkyu 新旧",
+            "{}{name}{bundled}{mode} — shinkyu 新旧",
             if dirty { "● " } else { "" }
         )
     }
@@ -307,6 +316,9 @@ impl ShinkyuApp {
     // --- documents -----------------------------------------------------------------------
 
     fn set_document(&mut self, doc: Document, file: FileInfo) {
+        self.review.forget_document();
+        // A reviewer's copy opens in 閲覧モード.
+        self.review.pending_enter |= doc.draft().review_base.is_some();
         self.view = ViewState::new(doc.draft());
         self.tree = Tree::default();
         self.preview = PreviewCache::default();
@@ -543,6 +555,7 @@ impl ShinkyuApp {
                     Err(e) => eprintln!("shinkyu: 自動保存に失敗しました: {e}"),
                 }
             }
+            JobResult::Review(job) => self.handle_review_job(ctx, job),
         }
     }
 
@@ -600,7 +613,7 @@ impl ShinkyuApp {
     /// Keyboard shortcuts, matched before any widget sees the keys. A focused text field keeps
     /// Ctrl+Z / Ctrl+Y for its own undo; bare keys (Enter, Backspace, arrows) are never taken.
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        if self.dialog.is_some() {
+        if self.dialog.is_some() || self.review.modal_open() {
             return;
         }
         let text_focused = ctx.text_edit_focused();
@@ -627,6 +640,10 @@ impl ShinkyuApp {
             match action {
                 Action::Ui(cmd) => self.run_command(ctx, frame, cmd),
                 Action::Edit(cmd) => {
+                    if self.view.review_mode && !review_mode::allowed_in_review_mode(&cmd) {
+                        self.message(ctx, "閲覧モードでは本文を変更できません。", true);
+                        continue;
+                    }
                     let Some(doc) = &mut self.doc else { continue };
                     match doc.apply(cmd, now) {
                         Ok(applied) => {
@@ -657,7 +674,11 @@ impl ShinkyuApp {
                     self.theme = pref;
                     ctx.set_theme(pref);
                 }
+                Action::Review(a) => self.handle_review_action(ctx, a),
                 Action::SetCurrentUnlocked(id, on) => {
+                    if on && self.view.review_mode {
+                        continue;
+                    }
                     if on {
                         self.view.unlocked.insert(id);
                     } else {
@@ -726,6 +747,24 @@ impl ShinkyuApp {
             UiCommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             UiCommand::Undo | UiCommand::Redo => {
                 let Some(doc) = &mut self.doc else { return };
+                let review_only = if cmd == UiCommand::Undo {
+                    doc.undo_is_review_only()
+                } else {
+                    doc.redo_is_review_only()
+                };
+                let can = if cmd == UiCommand::Undo {
+                    doc.can_undo()
+                } else {
+                    doc.can_redo()
+                };
+                if self.view.review_mode && can && !review_only {
+                    self.message(
+                        ctx,
+                        "閲覧モードでは、コメントと確認状態の変更だけを元に戻せます。",
+                        false,
+                    );
+                    return;
+                }
                 let label = if cmd == UiCommand::Undo {
                     doc.undo_label()
                 } else {
@@ -788,6 +827,12 @@ impl ShinkyuApp {
                     renderer: self.renderer.clone(),
                 })
             }
+            UiCommand::ToggleReviewMode
+            | UiCommand::NextNeedsFix
+            | UiCommand::NextUncommented
+            | UiCommand::ReviewerName
+            | UiCommand::CompareVersions
+            | UiCommand::ImportReview => self.run_review_command(ctx, frame, cmd),
         }
     }
 
@@ -868,6 +913,9 @@ impl ShinkyuApp {
             ui.label("下書きが開かれていません。「ファイル」→「開く」から開いてください。");
             return;
         };
+        if self.view.review_mode {
+            panels::comments::review_banner(ui, self.review.reviewer(), &mut self.actions);
+        }
         let mut cx = EditorCtx {
             draft: doc.draft(),
             revision: doc.revision(),
@@ -875,6 +923,7 @@ impl ShinkyuApp {
             actions: &mut self.actions,
             epoch: self.epoch,
             preview: &mut self.preview,
+            review: &mut self.review,
         };
         panels::editor_panel(ui, &mut cx);
     }
@@ -955,16 +1004,29 @@ impl eframe::App for ShinkyuApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.shortcuts(&ctx);
+        self.review_frame(&ctx);
 
         if let Some(doc) = &self.doc {
             self.tree.refresh(doc.draft(), doc.revision(), &self.view);
         }
+        let review_mode = self.view.review_mode;
+        // 閲覧モード undoes comments and review states only.
         let info = MenuInfo {
             has_doc: self.doc.is_some(),
-            undo: self.doc.as_ref().and_then(Document::undo_label),
-            redo: self.doc.as_ref().and_then(Document::redo_label),
+            undo: self
+                .doc
+                .as_ref()
+                .filter(|d| !review_mode || d.undo_is_review_only())
+                .and_then(Document::undo_label),
+            redo: self
+                .doc
+                .as_ref()
+                .filter(|d| !review_mode || d.redo_is_review_only())
+                .and_then(Document::redo_label),
             recent: &self.recent,
             busy: self.jobs.busy(),
+            review_mode,
+            comparing: self.review.comparison.is_some(),
         };
         egui::Panel::top("menu").show(ui, |ui| {
             panels::menu::menu_bar(ui, &info, &mut self.actions);
@@ -997,6 +1059,21 @@ impl eframe::App for ShinkyuApp {
                     );
                 });
         }
+        if let (Some(c), Some(doc)) = (&mut self.review.comparison, &self.doc) {
+            egui::Panel::right("versions")
+                .resizable(true)
+                .default_size(440.0)
+                .size_range(280.0..=800.0)
+                .show(ui, |ui| {
+                    panels::versions::versions_panel(
+                        ui,
+                        c,
+                        doc.draft(),
+                        &self.view.selection,
+                        &mut self.actions,
+                    );
+                });
+        }
         egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
 
         if let Some(dialog) = &self.dialog
@@ -1004,6 +1081,7 @@ impl eframe::App for ShinkyuApp {
         {
             self.handle_choice(&ctx, frame, choice);
         }
+        self.review_dialogs(&ctx);
 
         self.drain_actions(&ctx, frame);
 
@@ -1026,6 +1104,7 @@ impl eframe::App for ShinkyuApp {
             theme: self.theme,
         }
         .store(storage);
+        self.review.prefs.store(storage);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
@@ -1041,7 +1120,8 @@ impl eframe::App for ShinkyuApp {
 
 /// Starts the desktop editor; returns the process exit code. Tries the renderers in order
 /// (wgpu, then glow, unless one is asked for) and reports which one ran.
-pub fn run(file: Option<PathBuf>, renderer: Option<RendererChoice>) -> i32 {
+/// `review` starts in 閲覧モード (`--review`).
+pub fn run(file: Option<PathBuf>, renderer: Option<RendererChoice>, review: bool) -> i32 {
     let started = Instant::now();
     let (order, warning) = platform::renderer_order(renderer);
     if let Some(w) = warning {
@@ -1087,6 +1167,9 @@ pub fn run(file: Option<PathBuf>, renderer: Option<RendererChoice>) -> i32 {
                 eprintln!("shinkyu: 描画方式 {}", choice.name());
                 let mut app = ShinkyuApp::new(cc, opts);
                 app.started = started;
+                if review {
+                    app.request_review_mode();
+                }
                 Ok(Box::new(app))
             }),
         );

@@ -21,6 +21,15 @@ pub trait FileDialogs {
         start_dir: Option<&Path>,
         file_name: &str,
     ) -> Option<PathBuf>;
+    /// Asks for a draft to open, with the dialog's title (e.g. 「比較する前の版を開く」).
+    fn pick_open_titled(
+        &mut self,
+        parent: &eframe::Frame,
+        start_dir: Option<&Path>,
+        _title: &str,
+    ) -> Option<PathBuf> {
+        self.pick_open(parent, start_dir)
+    }
 }
 
 /// The operating system's dialogs (rfd), modal to the editor window.
@@ -45,6 +54,15 @@ impl FileDialogs for RfdDialogs {
         Self::dialog(parent, start_dir)
             .set_title("下書きを開く")
             .pick_file()
+    }
+
+    fn pick_open_titled(
+        &mut self,
+        parent: &eframe::Frame,
+        start_dir: Option<&Path>,
+        title: &str,
+    ) -> Option<PathBuf> {
+        Self::dialog(parent, start_dir).set_title(title).pick_file()
     }
 
     fn pick_save(

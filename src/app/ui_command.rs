@@ -27,13 +27,20 @@ pub enum UiCommand {
     CollapseAll,
     ClearFilters,
     About,
+    // 閲覧モード and offline review (see `super::review_mode`).
+    ToggleReviewMode,
+    NextNeedsFix,
+    NextUncommented,
+    ReviewerName,
+    CompareVersions,
+    ImportReview,
 }
 
 impl UiCommand {
     /// Commands with a shortcut, in the order shortcuts are matched: egui ignores extra
     /// Shift when matching, so Ctrl+Shift+S must be tried before Ctrl+S (and Ctrl+Shift+Z
     /// before Ctrl+Z).
-    pub const SHORTCUT_ORDER: [UiCommand; 10] = [
+    pub const SHORTCUT_ORDER: [UiCommand; 12] = [
         UiCommand::SaveAs,
         UiCommand::Save,
         UiCommand::Open,
@@ -44,6 +51,8 @@ impl UiCommand {
         UiCommand::ZoomIn,
         UiCommand::ZoomOut,
         UiCommand::ZoomReset,
+        UiCommand::NextUncommented,
+        UiCommand::NextNeedsFix,
     ];
 
     /// (menu text, tooltip).
@@ -76,6 +85,24 @@ impl UiCommand {
                 "shinkyu について",
                 "版と描画方式、フォントのライセンスを表示します",
             ),
+            UiCommand::ToggleReviewMode => (
+                "閲覧モード",
+                "本文を変更せずに読み、行ごとにコメントと確認状態（未確認／確認済／要修正）を記録します",
+            ),
+            UiCommand::NextNeedsFix => ("次の要修正", "「要修正」の次の行へ移ります"),
+            UiCommand::NextUncommented => ("次の未コメント", "コメントのない次の行へ移ります"),
+            UiCommand::ReviewerName => (
+                "確認者の名前…",
+                "コメントと確認状態に記録する名前を変えます",
+            ),
+            UiCommand::CompareVersions => (
+                "前の版と比較…",
+                "前の版の下書き（例：素案1）を開き、修正のあった行を一覧にします",
+            ),
+            UiCommand::ImportReview => (
+                "確認者の写しを取り込む…",
+                "課長が閲覧モードで確認した写しから、コメントと確認状態をこの下書きに取り込みます",
+            ),
         }
     }
 
@@ -107,6 +134,8 @@ impl UiCommand {
             UiCommand::ZoomIn => ctrl(Key::Equals),
             UiCommand::ZoomOut => ctrl(Key::Minus),
             UiCommand::ZoomReset => ctrl(Key::Num0),
+            UiCommand::NextNeedsFix => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F8)),
+            UiCommand::NextUncommented => Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::F8)),
             _ => None,
         }
     }
@@ -152,4 +181,6 @@ pub enum Action {
     SetCurrentUnlocked(crate::model::RowId, bool),
     /// Light, dark, or as the OS.
     SetTheme(egui::ThemePreference),
+    /// Comments, the reviewer's name, the comparison and the merge (閲覧モード).
+    Review(super::review_mode::ReviewAction),
 }

@@ -339,6 +339,15 @@ pub fn apply_to_draft(draft: &mut Draft, cmd: &Command) -> Result<Outcome, EditE
             }
             out.changed = draft.clone_row_review(edit) != before;
         }
+        Command::StartReview { reviewer, now } => {
+            out.changed = crate::review::start_review(draft, reviewer, now);
+        }
+        Command::ReplaceDraft { draft: new, .. } => {
+            out.changed = **new != *draft;
+            if out.changed {
+                *draft = (**new).clone();
+            }
+        }
     }
     Ok(out)
 }

@@ -6,8 +6,8 @@
 //! (the editor never adds or removes 施策大項目).
 
 use crate::model::{
-    BlockKind, ChangeStatus, Indicator, Meta, Rename, RowId, SdgRef, SideField, SideKind, Survey,
-    Voice,
+    BlockKind, ChangeStatus, Draft, Indicator, Meta, Rename, RowId, SdgRef, SideField, SideKind,
+    Survey, Voice,
 };
 use crate::review::ReviewEdit;
 
@@ -90,6 +90,15 @@ pub enum Command {
     /// A reviewer's comment or review state (the only change review mode allows; see
     /// [`crate::review::apply_review_edit`]). Undoable like any other command.
     Review(ReviewEdit),
+    /// Record the review base of a reviewer's copy (what every row says now; see
+    /// [`crate::review::start_review`]) when 閲覧モード starts on a draft without one.
+    StartReview { reviewer: String, now: String },
+
+    // --- the whole draft -------------------------------------------------------------------
+    /// Replace the whole draft, e.g. with the result of merging a reviewer's copy
+    /// ([`crate::review::merge_review`]): one undo step restores everything. `label` is what
+    /// 元に戻す shows.
+    ReplaceDraft { draft: Box<Draft>, label: String },
 }
 
 /// A list inside one side of a row.
@@ -184,6 +193,7 @@ impl Command {
             | SetIndicatorOpinion { policy, .. }
             | SetPolicyMemo { policy, .. } => Scope::Policy(*policy),
             SetMeta(_) => Scope::Meta,
+            StartReview { .. } | ReplaceDraft { .. } => Scope::Draft,
         })
     }
 
@@ -212,7 +222,7 @@ impl Command {
             | EditIndicators { policy, .. }
             | SetIndicatorOpinion { policy, .. }
             | SetPolicyMemo { policy, .. } => Target::Policy(*policy),
-            SetMeta(_) => Target::Meta,
+            SetMeta(_) | StartReview { .. } | ReplaceDraft { .. } => Target::Meta,
         }
     }
 
@@ -277,7 +287,15 @@ impl Command {
             Review(ReviewEdit::SetState { state, .. }) => {
                 format!("確認状態を「{}」に変更", state.label())
             }
+            StartReview { .. } => "閲覧モードの開始".into(),
+            ReplaceDraft { label, .. } => label.clone(),
         }
+    }
+
+    /// True for the changes 閲覧モード allows a reviewer to make and to undo: comments and review
+    /// states. Everything else changes the draft's text.
+    pub fn is_review_only(&self) -> bool {
+        matches!(self, Command::Review(_))
     }
 }
 

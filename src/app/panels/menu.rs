@@ -14,6 +14,10 @@ pub struct MenuInfo<'a> {
     pub redo: Option<&'a str>,
     pub recent: &'a [PathBuf],
     pub busy: bool,
+    /// 閲覧モード is on.
+    pub review_mode: bool,
+    /// A comparison with a previous version is shown.
+    pub comparing: bool,
 }
 
 fn command_button(ui: &mut Ui, cmd: UiCommand, enabled: bool, actions: &mut Vec<Action>) {
@@ -63,6 +67,19 @@ pub fn menu_bar(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) {
             command_button(ui, UiCommand::Save, info.has_doc && !info.busy, actions);
             command_button(ui, UiCommand::SaveAs, info.has_doc && !info.busy, actions);
             ui.separator();
+            command_button(
+                ui,
+                UiCommand::CompareVersions,
+                info.has_doc && !info.busy,
+                actions,
+            );
+            command_button(
+                ui,
+                UiCommand::ImportReview,
+                info.has_doc && !info.busy && !info.review_mode,
+                actions,
+            );
+            ui.separator();
             command_button(ui, UiCommand::Quit, true, actions);
         });
         ui.menu_button("編集", |ui| {
@@ -80,6 +97,21 @@ pub fn menu_bar(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) {
             command_button(ui, UiCommand::Find, info.has_doc, actions);
         });
         ui.menu_button("表示", |ui| {
+            let mut on = info.review_mode;
+            if ui
+                .add_enabled(
+                    info.has_doc,
+                    egui::Checkbox::new(&mut on, UiCommand::ToggleReviewMode.text()),
+                )
+                .on_hover_text(UiCommand::ToggleReviewMode.tooltip())
+                .clicked()
+            {
+                actions.push(Action::Ui(UiCommand::ToggleReviewMode));
+            }
+            command_button(ui, UiCommand::NextNeedsFix, info.has_doc, actions);
+            command_button(ui, UiCommand::NextUncommented, info.has_doc, actions);
+            command_button(ui, UiCommand::ReviewerName, true, actions);
+            ui.separator();
             command_button(ui, UiCommand::ExpandAll, info.has_doc, actions);
             command_button(ui, UiCommand::CollapseAll, info.has_doc, actions);
             command_button(ui, UiCommand::ClearFilters, info.has_doc, actions);
@@ -129,8 +161,29 @@ pub fn toolbar(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) {
         ui.separator();
         tool(ui, UiCommand::Find, "検索", info.has_doc);
         ui.separator();
+        let tip = UiCommand::ToggleReviewMode.tooltip();
+        let toggled = ui
+            .add_enabled(
+                info.has_doc,
+                egui::Button::new("閲覧モード").selected(info.review_mode),
+            )
+            .on_hover_text(tip)
+            .clicked();
+        if info.review_mode {
+            tool(ui, UiCommand::NextNeedsFix, "次の要修正", info.has_doc);
+            tool(
+                ui,
+                UiCommand::NextUncommented,
+                "次の未コメント",
+                info.has_doc,
+            );
+        }
+        ui.separator();
         tool(ui, UiCommand::ZoomOut, "縮小", true);
         tool(ui, UiCommand::ZoomIn, "拡大", true);
+        if toggled {
+            actions.push(Action::Ui(UiCommand::ToggleReviewMode));
+        }
         if info.busy {
             ui.separator();
             ui.spinner();
