@@ -36,6 +36,10 @@ pub struct Cli {
     #[arg(long, value_enum)]
     pub renderer: Option<RendererArg>,
 
+    /// 閲覧モードで開きます（課長の確認用：本文は変更できず、コメントと確認状態だけを記録します）
+    #[arg(long)]
+    pub review: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

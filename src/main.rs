@@ -15,23 +15,31 @@ fn main() {
             let code = run_command(cmd, &mut std::io::stdout(), &mut std::io::stderr());
             std::process::exit(code);
         }
-        None => run_gui(cli.file, cli.renderer),
+        None => run_gui(cli.file, cli.renderer, cli.review),
     }
 }
 
 #[cfg(feature = "gui")]
-fn run_gui(file: Option<std::path::PathBuf>, renderer: Option<shinkyu::cli::RendererArg>) {
+fn run_gui(
+    file: Option<std::path::PathBuf>,
+    renderer: Option<shinkyu::cli::RendererArg>,
+    review: bool,
+) {
     use shinkyu::app::platform::RendererChoice;
     use shinkyu::cli::RendererArg;
     let renderer = renderer.map(|r| match r {
         RendererArg::Wgpu => RendererChoice::Wgpu,
         RendererArg::Glow => RendererChoice::Glow,
     });
-    std::process::exit(shinkyu::app::run(file, renderer));
+    std::process::exit(shinkyu::app::run(file, renderer, review));
 }
 
 #[cfg(not(feature = "gui"))]
-fn run_gui(_file: Option<std::path::PathBuf>, _renderer: Option<shinkyu::cli::RendererArg>) {
+fn run_gui(
+    _file: Option<std::path::PathBuf>,
+    _renderer: Option<shinkyu::cli::RendererArg>,
+    _review: bool,
+) {
     eprintln!(
         "この shinkyu は画面（エディタ）なしで作られています。`shinkyu check` と `shinkyu export` を使ってください。"
     );

@@ -252,22 +252,22 @@ fn export_options_and_the_panel_are_remembered_in_the_settings() {
     export_to(&mut h, &dialogs, &dir.path().join("a.csv"));
     h.get_by_label("閉じる").click();
     h.run();
-    // The 検査結果 panel closed with Ctrl+Shift+K.
-    assert!(h.state().findings_open());
+    // The 検査結果 panel opened with Ctrl+Shift+K.
+    assert!(!h.state().findings_open());
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::K);
     h.run();
-    assert!(!h.state().findings_open());
+    assert!(h.state().findings_open());
 
     let mut storage = MemStorage::default();
     h.state_mut().save(&mut storage);
     let prefs = Prefs::load(Some(&storage));
     assert_eq!(prefs.export.format, "csv");
     assert_eq!(prefs.export.last_dir.as_deref(), Some(dir.path()));
-    assert!(!prefs.findings_open);
-    // Nothing stored: HTML, panel open.
+    assert!(prefs.findings_open);
+    // Nothing stored: HTML, panel closed.
     let none = Prefs::load(None);
     assert_eq!(none.export.format, "html");
-    assert!(none.findings_open);
+    assert!(!none.findings_open);
     // A broken value falls back to the defaults.
     storage.0.insert("export".into(), "壊れた値".into());
     assert_eq!(Prefs::load(Some(&storage)).export.format, "html");

@@ -21,8 +21,21 @@ fn bundled() -> Draft {
     shinkyu::io::parse_draft(shinkyu::BUNDLED_DRAFT).unwrap()
 }
 
+/// The bundled draft with the 検査結果 panel opened from the toolbar button (it shows the
+/// counts).
 fn bundled_app() -> H {
-    app_with(StartWith::Bundled, FakeDialogs::default(), None)
+    let mut h = app_with(StartWith::Bundled, FakeDialogs::default(), None);
+    open_panel(&mut h);
+    h
+}
+
+fn open_panel(h: &mut H) {
+    assert!(!h.state().findings_open(), "closed until opened");
+    let (e, w, i) = h.state().checks().counts();
+    h.get_by_label(&format!("検査結果 エラー {e}・警告 {w}・情報 {i}"))
+        .click();
+    h.run();
+    assert!(h.state().findings_open());
 }
 
 use shinkyu::app::checking::finding_ident;
@@ -57,7 +70,6 @@ fn the_panel_shows_the_bundled_drafts_findings_with_counts() {
     let h = bundled_app();
     let expected = check::check_draft(&bundled());
     assert!(!expected.is_empty());
-    assert!(h.state().findings_open(), "the panel is open by default");
     assert_eq!(h.state().checks().findings(), expected.as_slice());
     let (e, w, i) = check::counts(&expected);
     assert_eq!(h.state().checks().counts(), (e, w, i));
@@ -250,6 +262,7 @@ fn a_suppression_with_its_reason_is_stored_and_survives_save_and_load() {
     let dir = tempfile::tempdir().unwrap();
     let dialogs = FakeDialogs::default();
     let mut h = app_with(StartWith::Bundled, dialogs.clone(), None);
+    open_panel(&mut h);
     let original = bundled();
     let findings = check::check_draft(&original);
     let f = text_finding(&findings, &original, false);
@@ -306,6 +319,7 @@ fn a_suppression_with_its_reason_is_stored_and_survives_save_and_load() {
     assert_eq!(loaded.suppressions, d.suppressions);
     let mut h2 = app_with(StartWith::File(path), FakeDialogs::default(), None);
     settle(&mut h2);
+    open_panel(&mut h2);
     let g = h2
         .state()
         .checks()

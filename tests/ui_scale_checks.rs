@@ -57,6 +57,9 @@ fn findings_and_preview_of_a_draft_twenty_times_the_seed() {
         FakeDialogs::default(),
         None,
     );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::K);
+    h.run();
+    assert!(h.state().findings_open());
     let n = h.state().checks().findings().len();
     let first_check = h.state().checks().last_elapsed().unwrap();
     assert!(n > 200, "{n} findings");

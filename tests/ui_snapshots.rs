@@ -14,6 +14,10 @@ use ui_common::{FakeDialogs, FakeLauncher, settle};
 /// The app with its first check done (the counts are on screen).
 fn app() -> Harness<'static, ShinkyuApp> {
     let mut h = build();
+    // How many steps the first check takes varies: a blinking text cursor would make the
+    // images depend on it.
+    h.ctx
+        .all_styles_mut(|s| s.visuals.text_cursor.blink = false);
     settle(&mut h);
     h
 }
@@ -82,4 +86,21 @@ fn report_preview() {
     h.remove_cursor();
     h.run();
     h.snapshot("report_preview");
+}
+
+#[test]
+fn findings_panel() {
+    let mut h = app();
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::K,
+    );
+    h.run();
+    // The first finding in the list: its row opens with the characters selected.
+    h.get_all_by_role(Role::ListItem).next().unwrap().click();
+    h.run();
+    settle(&mut h);
+    h.remove_cursor();
+    h.run();
+    h.snapshot("findings_panel");
 }

@@ -495,6 +495,10 @@ impl ShinkyuApp {
             }
             FindingsAction::ApplyFix(f) => {
                 let Some(fix) = &f.fix else { return };
+                if self.view.review_mode {
+                    self.message(ctx, "閲覧モードでは本文を変更できません。", true);
+                    return;
+                }
                 let Some(doc) = &mut self.doc else { return };
                 let now = ctx.input(|i| i.time);
                 let result = fix_command(doc.draft(), fix).map_err(|e| e.to_string());
@@ -519,6 +523,9 @@ impl ShinkyuApp {
                     }
                 }
                 self.checks.soon();
+            }
+            FindingsAction::AskSuppress(_) if self.view.review_mode => {
+                self.message(ctx, "閲覧モードでは検査結果の無視を変更できません。", true);
             }
             FindingsAction::AskSuppress(f) => {
                 self.checks.selected = Some(finding_ident(&f));
@@ -545,7 +552,7 @@ impl ShinkyuApp {
                     &finding,
                     &reason,
                     &self.checks.author,
-                    &super::platform::local_date(),
+                    &super::review_mode::now_jst()[..10],
                 );
                 let cmd = Command::AddSuppression {
                     suppression,
@@ -582,6 +589,10 @@ impl ShinkyuApp {
     }
 
     fn apply_checker_command(&mut self, ctx: &egui::Context, cmd: Command, done: &str) {
+        if self.view.review_mode && !super::review_mode::allowed_in_review_mode(&cmd) {
+            self.message(ctx, "閲覧モードでは検査結果の無視を変更できません。", true);
+            return;
+        }
         let Some(doc) = &mut self.doc else { return };
         let now = ctx.input(|i| i.time);
         doc.seal();

@@ -626,7 +626,9 @@ impl ShinkyuApp {
             }
             Choice::PickPrevious => {
                 let start = self.export_start_dir();
-                if let Some(path) = self.dialogs.pick_open(frame, start.as_deref())
+                if let Some(path) =
+                    self.dialogs
+                        .pick_open_titled(frame, start.as_deref(), "比較する前の版を開く")
                     && let Some(doc) = &self.doc
                 {
                     let current = doc.draft().clone();

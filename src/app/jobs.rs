@@ -49,6 +49,8 @@ pub enum JobResult {
         revision: u64,
         result: Result<(), String>,
     },
+    /// A version comparison or a reviewer's copy ([`super::review_mode`]).
+    Review(super::review_mode::ReviewJob),
 }
 
 /// A save request.
@@ -87,7 +89,7 @@ impl Jobs {
         self.pending > 0
     }
 
-    fn spawn(&mut self, name: &str, job: impl FnOnce() -> JobResult + Send + 'static) {
+    pub(crate) fn spawn(&mut self, name: &str, job: impl FnOnce() -> JobResult + Send + 'static) {
         let tx = self.tx.clone();
         let ctx = self.ctx.clone();
         let spawned = std::thread::Builder::new()

@@ -32,6 +32,7 @@ pub mod jobs;
 pub mod panels;
 pub mod platform;
 pub mod recovery;
+pub mod review_mode;
 pub mod state;
 pub mod tree;
 pub mod ui_command;
@@ -56,7 +57,7 @@ use tree::Tree;
 use ui_command::{Action, UiCommand};
 
 /// The application id (ASCII): the settings folder's name and the window class.
-pub const APP_ID: &str = "shinkyu";
+pub const APP_ID: &str = crate::io::APP_ID;
 
 /// How often unsaved work is copied to the recovery folder (seconds).
 pub const RECOVERY_INTERVAL: f64 = 5.0;
@@ -80,7 +81,7 @@ pub struct Prefs {
     pub theme: egui::ThemePreference,
     /// The options of the last 出力.
     pub export: export::ExportPrefs,
-    /// The 検査結果 panel is open.
+    /// The 検査結果 panel is open (closed at first).
     pub findings_open: bool,
     /// Who ignores checker findings (無視する…).
     pub author: String,
@@ -103,9 +104,11 @@ impl Prefs {
             export: storage
                 .and_then(|s| eframe::get_value(s, KEY_EXPORT))
                 .unwrap_or_default(),
+            // Closed until the user opens it (the toolbar and the status bar show the counts):
+            // it would take a third of a small office screen from the editor.
             findings_open: storage
                 .and_then(|s| eframe::get_value(s, KEY_FINDINGS_OPEN))
-                .unwrap_or(true),
+                .unwrap_or(false),
             author: storage
                 .and_then(|s| eframe::get_value(s, KEY_AUTHOR))
                 .unwrap_or_default(),
@@ -205,6 +208,8 @@ pub struct ShinkyuApp {
     report_preview: panels::report_preview::ReportPreview,
     exports: export::ExportState,
     launcher: Box<dyn platform::Launcher>,
+    /// 閲覧モード, comments, version comparison, merging reviewers' copies.
+    review: review_mode::ReviewUi,
 }
 
 impl ShinkyuApp {
@@ -269,6 +274,7 @@ impl ShinkyuApp {
             report_preview: Default::default(),
             exports: export::ExportState::new(ctx.clone(), export),
             launcher: options.launcher,
+            review: review_mode::ReviewUi::new(review_mode::ReviewPrefs::load(cc.storage)),
         };
         match options.start {
             StartWith::Bundled => app.open_bundled(),
@@ -353,8 +359,13 @@ impl ShinkyuApp {
         } else {
             ""
         };
+        let mode = if self.view.review_mode {
+            "［閲覧モード］"
+        } else {
+            ""
+        };
         format!(
-            "{}{name}{bundled} — shinkyu 新旧",
+            "{}{name}{bundled}{mode} — shinkyu 新旧",
             if dirty { "● " } else { "" }
         )
     }
@@ -366,6 +377,9 @@ impl ShinkyuApp {
     // --- documents -----------------------------------------------------------------------
 
     fn set_document(&mut self, doc: Document, file: FileInfo) {
+        self.review.forget_document();
+        // A reviewer's copy opens in 閲覧モード.
+        self.review.pending_enter |= doc.draft().review_base.is_some();
         self.view = ViewState::new(doc.draft());
         self.tree = Tree::default();
         self.preview = PreviewCache::default();
@@ -604,6 +618,7 @@ impl ShinkyuApp {
                     Err(e) => eprintln!("shinkyu: 自動保存に失敗しました: {e}"),
                 }
             }
+            JobResult::Review(job) => self.handle_review_job(ctx, job),
         }
     }
 
@@ -662,6 +677,7 @@ impl ShinkyuApp {
     /// Ctrl+Z / Ctrl+Y for its own undo; bare keys (Enter, Backspace, arrows) are never taken.
     fn shortcuts(&mut self, ctx: &egui::Context) {
         if self.dialog.is_some()
+            || self.review.modal_open()
             || self.exports.dialog.is_some()
             || self.checks.suppress_dialog.is_some()
         {
@@ -691,6 +707,10 @@ impl ShinkyuApp {
             match action {
                 Action::Ui(cmd) => self.run_command(ctx, frame, cmd),
                 Action::Edit(cmd) => {
+                    if self.view.review_mode && !review_mode::allowed_in_review_mode(&cmd) {
+                        self.message(ctx, "閲覧モードでは本文を変更できません。", true);
+                        continue;
+                    }
                     let Some(doc) = &mut self.doc else { continue };
                     match doc.apply(cmd, now) {
                         Ok(applied) => {
@@ -722,7 +742,11 @@ impl ShinkyuApp {
                     ctx.set_theme(pref);
                 }
                 Action::Findings(a) => self.handle_findings_action(ctx, a),
+                Action::Review(a) => self.handle_review_action(ctx, a),
                 Action::SetCurrentUnlocked(id, on) => {
+                    if on && self.view.review_mode {
+                        continue;
+                    }
                     if on {
                         self.view.unlocked.insert(id);
                     } else {
@@ -791,6 +815,24 @@ impl ShinkyuApp {
             UiCommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             UiCommand::Undo | UiCommand::Redo => {
                 let Some(doc) = &mut self.doc else { return };
+                let review_only = if cmd == UiCommand::Undo {
+                    doc.undo_is_review_only()
+                } else {
+                    doc.redo_is_review_only()
+                };
+                let can = if cmd == UiCommand::Undo {
+                    doc.can_undo()
+                } else {
+                    doc.can_redo()
+                };
+                if self.view.review_mode && can && !review_only {
+                    self.message(
+                        ctx,
+                        "閲覧モードでは、コメントと確認状態の変更だけを元に戻せます。",
+                        false,
+                    );
+                    return;
+                }
                 let label = if cmd == UiCommand::Undo {
                     doc.undo_label()
                 } else {
@@ -879,6 +921,12 @@ impl ShinkyuApp {
             UiCommand::Recheck => {
                 self.handle_findings_action(ctx, checking::FindingsAction::Recheck)
             }
+            UiCommand::ToggleReviewMode
+            | UiCommand::NextNeedsFix
+            | UiCommand::NextUncommented
+            | UiCommand::ReviewerName
+            | UiCommand::CompareVersions
+            | UiCommand::ImportReview => self.run_review_command(ctx, frame, cmd),
         }
     }
 
@@ -959,6 +1007,9 @@ impl ShinkyuApp {
             ui.label("下書きが開かれていません。「ファイル」→「開く」から開いてください。");
             return;
         };
+        if self.view.review_mode {
+            panels::comments::review_banner(ui, self.review.reviewer(), &mut self.actions);
+        }
         if self.view.selection == Selection::Report {
             panels::report_preview::report_preview_ui(
                 ui,
@@ -976,6 +1027,7 @@ impl ShinkyuApp {
             actions: &mut self.actions,
             epoch: self.epoch,
             preview: &mut self.preview,
+            review: &mut self.review,
         };
         panels::editor_panel(ui, &mut cx);
     }
@@ -1058,19 +1110,32 @@ impl eframe::App for ShinkyuApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.shortcuts(&ctx);
+        self.review_frame(&ctx);
 
         if let Some(doc) = &self.doc {
             self.tree.refresh(doc.draft(), doc.revision(), &self.view);
         }
+        let review_mode = self.view.review_mode;
+        // 閲覧モード undoes comments and review states only.
         let info = MenuInfo {
             has_doc: self.doc.is_some(),
-            undo: self.doc.as_ref().and_then(Document::undo_label),
-            redo: self.doc.as_ref().and_then(Document::redo_label),
+            undo: self
+                .doc
+                .as_ref()
+                .filter(|d| !review_mode || d.undo_is_review_only())
+                .and_then(Document::undo_label),
+            redo: self
+                .doc
+                .as_ref()
+                .filter(|d| !review_mode || d.redo_is_review_only())
+                .and_then(Document::redo_label),
             recent: &self.recent,
             busy: self.jobs.busy(),
             findings: self.checks.has_result().then(|| self.checks.counts()),
             findings_open: self.findings_open,
             report_open: self.view.selection == Selection::Report,
+            review_mode,
+            comparing: self.review.comparison.is_some(),
         };
         egui::Panel::top("menu").show(ui, |ui| {
             panels::menu::menu_bar(ui, &info, &mut self.actions);
@@ -1131,6 +1196,21 @@ impl eframe::App for ShinkyuApp {
                     );
                 });
         }
+        if let (Some(c), Some(doc)) = (&mut self.review.comparison, &self.doc) {
+            egui::Panel::right("versions")
+                .resizable(true)
+                .default_size(440.0)
+                .size_range(280.0..=800.0)
+                .show(ui, |ui| {
+                    panels::versions::versions_panel(
+                        ui,
+                        c,
+                        doc.draft(),
+                        &self.view.selection,
+                        &mut self.actions,
+                    );
+                });
+        }
         egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
 
         if let Some(dialog) = &self.dialog
@@ -1142,6 +1222,7 @@ impl eframe::App for ShinkyuApp {
         if let Some(a) = panels::findings::suppress_dialog(&ctx, &mut self.checks) {
             self.actions.push(Action::Findings(a));
         }
+        self.review_dialogs(&ctx);
 
         self.drain_actions(&ctx, frame);
 
@@ -1167,6 +1248,7 @@ impl eframe::App for ShinkyuApp {
             author: self.checks.author.clone(),
         }
         .store(storage);
+        self.review.prefs.store(storage);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
@@ -1182,7 +1264,8 @@ impl eframe::App for ShinkyuApp {
 
 /// Starts the desktop editor; returns the process exit code. Tries the renderers in order
 /// (wgpu, then glow, unless one is asked for) and reports which one ran.
-pub fn run(file: Option<PathBuf>, renderer: Option<RendererChoice>) -> i32 {
+/// `review` starts in 閲覧モード (`--review`).
+pub fn run(file: Option<PathBuf>, renderer: Option<RendererChoice>, review: bool) -> i32 {
     let started = Instant::now();
     let (order, warning) = platform::renderer_order(renderer);
     if let Some(w) = warning {
@@ -1228,6 +1311,9 @@ pub fn run(file: Option<PathBuf>, renderer: Option<RendererChoice>) -> i32 {
                 eprintln!("shinkyu: 描画方式 {}", choice.name());
                 let mut app = ShinkyuApp::new(cc, opts);
                 app.started = started;
+                if review {
+                    app.request_review_mode();
+                }
                 Ok(Box::new(app))
             }),
         );

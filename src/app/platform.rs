@@ -4,8 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-/// Environment variable that overrides the settings folder (recent files, recovery copies).
-pub const CONFIG_DIR_ENV: &str = "SHINKYU_CONFIG_DIR";
+pub use crate::io::CONFIG_DIR_ENV;
 
 /// Environment variable that picks the renderer (`wgpu` or `glow`) when `--renderer` is not
 /// given.
@@ -33,6 +32,15 @@ pub trait FileDialogs {
         _extension: &str,
     ) -> Option<PathBuf> {
         self.pick_save(parent, start_dir, file_name)
+    }
+    /// Asks for a draft to open, with the dialog's title (e.g. 「比較する前の版を開く」).
+    fn pick_open_titled(
+        &mut self,
+        parent: &eframe::Frame,
+        start_dir: Option<&Path>,
+        _title: &str,
+    ) -> Option<PathBuf> {
+        self.pick_open(parent, start_dir)
     }
 }
 
@@ -74,66 +82,6 @@ impl Launcher for SystemLauncher {
         };
         open::that_detached(folder).map_err(|e| crate::io::io_reason(&e))
     }
-}
-
-/// Today's date on the local clock, `YYYY-MM-DD` (for suppressions and other dated notes).
-pub fn local_date() -> String {
-    #[cfg(windows)]
-    {
-        use windows_sys::Win32::Foundation::SYSTEMTIME;
-        use windows_sys::Win32::System::SystemInformation::GetLocalTime;
-        // SAFETY: GetLocalTime fills the SYSTEMTIME it is given and cannot fail.
-        let t: SYSTEMTIME = unsafe {
-            let mut t = std::mem::zeroed();
-            GetLocalTime(&mut t);
-            t
-        };
-        format!("{:04}-{:02}-{:02}", t.wYear, t.wMonth, t.wDay)
-    }
-    #[cfg(unix)]
-    {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as libc::time_t)
-            .unwrap_or(0);
-        // SAFETY: localtime_r writes into the tm it is given; both pointers are valid.
-        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-        let ok = unsafe { !libc::localtime_r(&now, &mut tm).is_null() };
-        if ok {
-            format!(
-                "{:04}-{:02}-{:02}",
-                tm.tm_year + 1900,
-                tm.tm_mon + 1,
-                tm.tm_mday
-            )
-        } else {
-            utc_date()
-        }
-    }
-    #[cfg(not(any(windows, unix)))]
-    {
-        utc_date()
-    }
-}
-
-/// Today's date in UTC, `YYYY-MM-DD`.
-#[allow(dead_code)]
-fn utc_date() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() / 86_400)
-        .unwrap_or(0) as i64;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    format!("{:04}-{:02}-{:02}", if m <= 2 { y + 1 } else { y }, m, d)
 }
 
 /// The operating system's dialogs (rfd), modal to the editor window.
@@ -185,6 +133,15 @@ impl FileDialogs for RfdDialogs {
             .pick_file()
     }
 
+    fn pick_open_titled(
+        &mut self,
+        parent: &eframe::Frame,
+        start_dir: Option<&Path>,
+        title: &str,
+    ) -> Option<PathBuf> {
+        Self::dialog(parent, start_dir).set_title(title).pick_file()
+    }
+
     fn pick_save(
         &mut self,
         parent: &eframe::Frame,
@@ -204,26 +161,7 @@ impl FileDialogs for RfdDialogs {
     }
 }
 
-/// The folder for settings and recovery copies: `%APPDATA%\shinkyu` on Windows,
-/// `$XDG_CONFIG_HOME/shinkyu` (or `~/.config/shinkyu`) on Linux, `~/Library/Application
-/// Support/shinkyu` on macOS; [`CONFIG_DIR_ENV`] overrides it.
-pub fn settings_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    let home = || std::env::var_os("HOME").map(PathBuf::from);
-    let base = if cfg!(windows) {
-        std::env::var_os("APPDATA").map(PathBuf::from)
-    } else if cfg!(target_os = "macos") {
-        home().map(|h| h.join("Library").join("Application Support"))
-    } else {
-        std::env::var_os("XDG_CONFIG_HOME")
-            .filter(|d| !d.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| home().map(|h| h.join(".config")))
-    };
-    base.map(|b| b.join(crate::app::APP_ID))
-}
+pub use crate::io::settings_dir;
 
 /// A renderer eframe can draw with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

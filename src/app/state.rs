@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use crate::io::FileStamp;
-use crate::model::{BlockKind, ChangeStatus, Draft, RowId};
+use crate::model::{BlockKind, ChangeStatus, Draft, ReviewState, RowId};
 
 /// What the centre panel edits.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -108,6 +108,8 @@ pub struct Filters {
     pub department: Option<String>,
     /// Text that must occur in the row (either side, its label or its memo).
     pub search: String,
+    /// Which review states are shown, in [`ReviewState::ALL`] order (閲覧モード).
+    pub review: [bool; 3],
 }
 
 impl Default for Filters {
@@ -116,13 +118,29 @@ impl Default for Filters {
             statuses: [true; 4],
             department: None,
             search: String::new(),
+            review: [true; 3],
         }
     }
 }
 
 impl Filters {
     pub fn is_active(&self) -> bool {
-        self.status_filter_active() || self.department.is_some() || !self.search.trim().is_empty()
+        self.status_filter_active()
+            || self.department.is_some()
+            || !self.search.trim().is_empty()
+            || self.review_filter_active()
+    }
+
+    pub fn review_filter_active(&self) -> bool {
+        self.review.iter().any(|s| !s)
+    }
+
+    pub fn shows_review(&self, state: ReviewState) -> bool {
+        let i = ReviewState::ALL
+            .iter()
+            .position(|x| *x == state)
+            .unwrap_or(0);
+        self.review[i]
     }
 
     pub fn status_filter_active(&self) -> bool {
@@ -155,6 +173,8 @@ pub struct ViewState {
     pub scroll_tree_to_selection: bool,
     /// Put the keyboard focus into the search box on the next frame.
     pub focus_search: bool,
+    /// 閲覧モード: the text is read-only; comments and review states are editable.
+    pub review_mode: bool,
 }
 
 impl ViewState {
@@ -177,6 +197,7 @@ impl ViewState {
             tree_generation: 0,
             scroll_tree_to_selection: false,
             focus_search: false,
+            review_mode: false,
         }
     }
 

@@ -5,11 +5,12 @@
 use std::collections::BTreeSet;
 
 use super::state::{ExpandKey, Filters, PolicyPage, Selection, ViewState};
-use crate::model::{BlockKind, ChangeStatus, Draft, Policy, Row, RowId};
+use crate::model::{BlockKind, ChangeStatus, Draft, Policy, ReviewState, Row, RowId};
 
-/// Number of rows per status, in [`ChangeStatus::ALL`] order.
+/// Number of rows per status, in [`ChangeStatus::ALL`] order, and per review state, in
+/// [`ReviewState::ALL`] order (閲覧モード).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts(pub [usize; 4]);
+pub struct Counts(pub [usize; 4], pub [usize; 3]);
 
 impl Counts {
     pub fn add(&mut self, status: Option<ChangeStatus>) {
@@ -19,9 +20,41 @@ impl Counts {
         }
     }
 
+    pub fn add_review(&mut self, state: ReviewState) {
+        let i = ReviewState::ALL
+            .iter()
+            .position(|x| *x == state)
+            .unwrap_or(0);
+        self.1[i] += 1;
+    }
+
     pub fn merge(&mut self, other: Counts) {
         for i in 0..4 {
             self.0[i] += other.0[i];
+        }
+        for i in 0..3 {
+            self.1[i] += other.1[i];
+        }
+    }
+
+    /// The non-zero review counts with their states.
+    pub fn review_nonzero(&self) -> impl Iterator<Item = (ReviewState, usize)> + '_ {
+        ReviewState::ALL
+            .into_iter()
+            .zip(self.1)
+            .filter(|(_, n)| *n > 0)
+    }
+
+    /// 「未確認 3、要修正 1」, for tooltips.
+    pub fn describe_review(&self) -> String {
+        let parts: Vec<String> = self
+            .review_nonzero()
+            .map(|(s, n)| format!("{} {n}", s.label()))
+            .collect();
+        if parts.is_empty() {
+            "行はありません".into()
+        } else {
+            parts.join("、")
         }
     }
 
@@ -109,6 +142,10 @@ pub struct Line {
     pub status: Option<ChangeStatus>,
     /// Counts of the rows below (blocks, 施策大項目, 分野).
     pub counts: Option<Counts>,
+    /// The row's review state (rows and single-row blocks).
+    pub review: Option<ReviewState>,
+    /// The row's number of comments (rows and single-row blocks).
+    pub comments: usize,
     pub expandable: bool,
     pub expanded: bool,
 }
@@ -121,6 +158,8 @@ pub struct Tree {
     pub matching_rows: usize,
     /// Every department named in the draft, sorted, for the department filter.
     pub departments: Vec<String>,
+    /// Some row has a comment or a review state other than 未確認.
+    pub has_review: bool,
     key: Option<(u64, u64)>,
 }
 
@@ -202,7 +241,7 @@ fn row_matches(
     policy_departments: &BTreeSet<&str>,
     needle: &str,
 ) -> bool {
-    if !filters.shows_status(row.status) {
+    if !filters.shows_status(row.status) || !filters.shows_review(row.review.state) {
         return false;
     }
     if let Some(dept) = &filters.department {
@@ -258,6 +297,7 @@ fn build(draft: &Draft, view: &ViewState) -> Tree {
     let mut lines = Vec::new();
     let mut field_counts = Counts::default();
     let mut matching_rows = 0;
+    let mut has_review = false;
 
     lines.push(Line {
         depth: 0,
@@ -267,6 +307,8 @@ fn build(draft: &Draft, view: &ViewState) -> Tree {
         counts: Some(Counts::default()),
         expandable: !draft.policies.is_empty(),
         expanded: is_open(ExpandKey::Field),
+        review: None,
+        comments: 0,
     });
     let field_open = is_open(ExpandKey::Field);
 
@@ -286,6 +328,8 @@ fn build(draft: &Draft, view: &ViewState) -> Tree {
                 counts: None,
                 expandable: true,
                 expanded: policy_open,
+                review: None,
+                comments: 0,
             });
             if policy_open && !filtering {
                 for page in PolicyPage::ALL {
@@ -297,6 +341,8 @@ fn build(draft: &Draft, view: &ViewState) -> Tree {
                         counts: None,
                         expandable: false,
                         expanded: false,
+                        review: None,
+                        comments: 0,
                     });
                 }
             }
@@ -308,11 +354,13 @@ fn build(draft: &Draft, view: &ViewState) -> Tree {
             let mut block_matches = 0;
             let mut row_lines = Vec::new();
             for r in rows {
+                has_review |= !r.review.is_empty();
                 if filtering && !row_matches(r, kind, filters, &pdepts, &needle) {
                     continue;
                 }
                 block_matches += 1;
                 block_counts.add(r.status);
+                block_counts.add_review(r.review.state);
                 if block_open && !kind.is_single_row() {
                     row_lines.push(Line {
                         depth: 3,
@@ -322,6 +370,8 @@ fn build(draft: &Draft, view: &ViewState) -> Tree {
                         counts: None,
                         expandable: false,
                         expanded: false,
+                        review: Some(r.review.state),
+                        comments: r.review.comments.len(),
                     });
                 }
             }
@@ -341,6 +391,16 @@ fn build(draft: &Draft, view: &ViewState) -> Tree {
                     counts: (!single).then_some(block_counts),
                     expandable: !single && !rows.is_empty(),
                     expanded: block_open && !single,
+                    review: if single {
+                        rows.first().map(|r| r.review.state)
+                    } else {
+                        None
+                    },
+                    comments: if single {
+                        rows.first().map_or(0, |r| r.review.comments.len())
+                    } else {
+                        0
+                    },
                 });
                 lines.extend(row_lines);
             }
@@ -361,6 +421,7 @@ fn build(draft: &Draft, view: &ViewState) -> Tree {
         lines,
         matching_rows,
         departments: departments.into_iter().collect(),
+        has_review,
         key: None,
     }
 }

@@ -35,13 +35,20 @@ pub enum UiCommand {
     ShowReport,
     /// Check the draft again now.
     Recheck,
+    // 閲覧モード and offline review (see `super::review_mode`).
+    ToggleReviewMode,
+    NextNeedsFix,
+    NextUncommented,
+    ReviewerName,
+    CompareVersions,
+    ImportReview,
 }
 
 impl UiCommand {
     /// Commands with a shortcut, in the order shortcuts are matched: egui ignores extra
     /// Shift when matching, so Ctrl+Shift+S must be tried before Ctrl+S (and Ctrl+Shift+Z
     /// before Ctrl+Z).
-    pub const SHORTCUT_ORDER: [UiCommand; 13] = [
+    pub const SHORTCUT_ORDER: [UiCommand; 15] = [
         UiCommand::ToggleFindings,
         UiCommand::ShowReport,
         UiCommand::Export,
@@ -55,6 +62,8 @@ impl UiCommand {
         UiCommand::ZoomIn,
         UiCommand::ZoomOut,
         UiCommand::ZoomReset,
+        UiCommand::NextUncommented,
+        UiCommand::NextNeedsFix,
     ];
 
     /// (menu text, tooltip).
@@ -100,6 +109,24 @@ impl UiCommand {
                 "下書き全体を新旧対照表の形で表示します（もう一度押すと編集画面に戻ります）",
             ),
             UiCommand::Recheck => ("今すぐ検査", "下書きをいますぐ検査し直します"),
+            UiCommand::ToggleReviewMode => (
+                "閲覧モード",
+                "本文を変更せずに読み、行ごとにコメントと確認状態（未確認／確認済／要修正）を記録します",
+            ),
+            UiCommand::NextNeedsFix => ("次の要修正", "「要修正」の次の行へ移ります"),
+            UiCommand::NextUncommented => ("次の未コメント", "コメントのない次の行へ移ります"),
+            UiCommand::ReviewerName => (
+                "確認者の名前…",
+                "コメントと確認状態に記録する名前を変えます",
+            ),
+            UiCommand::CompareVersions => (
+                "前の版と比較…",
+                "前の版の下書き（例：素案1）を開き、修正のあった行を一覧にします",
+            ),
+            UiCommand::ImportReview => (
+                "確認者の写しを取り込む…",
+                "課長が閲覧モードで確認した写しから、コメントと確認状態をこの下書きに取り込みます",
+            ),
         }
     }
 
@@ -134,6 +161,8 @@ impl UiCommand {
             UiCommand::Export => ctrl(Key::E),
             UiCommand::ToggleFindings => ctrl_shift(Key::K),
             UiCommand::ShowReport => ctrl_shift(Key::P),
+            UiCommand::NextNeedsFix => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F8)),
+            UiCommand::NextUncommented => Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::F8)),
             _ => None,
         }
     }
@@ -181,4 +210,6 @@ pub enum Action {
     SetTheme(egui::ThemePreference),
     /// From the 検査結果 panel: go to a finding, fix it, ignore it.
     Findings(super::checking::FindingsAction),
+    /// Comments, the reviewer's name, the comparison and the merge (閲覧モード).
+    Review(super::review_mode::ReviewAction),
 }

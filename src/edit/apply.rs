@@ -379,6 +379,15 @@ pub fn apply_to_draft(draft: &mut Draft, cmd: &Command) -> Result<Outcome, EditE
             draft.suppressions.retain(|s| &s.key != key);
             out.changed = draft.suppressions.len() != before;
         }
+        Command::StartReview { reviewer, now } => {
+            out.changed = crate::review::start_review(draft, reviewer, now);
+        }
+        Command::ReplaceDraft { draft: new, .. } => {
+            out.changed = **new != *draft;
+            if out.changed {
+                *draft = (**new).clone();
+            }
+        }
     }
     Ok(out)
 }

@@ -6,7 +6,7 @@
 //! (the editor never adds or removes 施策大項目).
 
 use crate::model::{
-    BlockKind, ChangeStatus, Indicator, Meta, Rename, RowId, SdgRef, SideField, SideKind,
+    BlockKind, ChangeStatus, Draft, Indicator, Meta, Rename, RowId, SdgRef, SideField, SideKind,
     Suppression, Survey, Voice,
 };
 use crate::review::ReviewEdit;
@@ -90,6 +90,9 @@ pub enum Command {
     /// A reviewer's comment or review state (the only change review mode allows; see
     /// [`crate::review::apply_review_edit`]). Undoable like any other command.
     Review(ReviewEdit),
+    /// Record the review base of a reviewer's copy (what every row says now; see
+    /// [`crate::review::start_review`]) when 閲覧モード starts on a draft without one.
+    StartReview { reviewer: String, now: String },
 
     // --- checker -------------------------------------------------------------------------
     /// Several commands as one undo step, all or nothing (a checker fix that needs more than
@@ -106,6 +109,12 @@ pub enum Command {
     },
     /// Stop ignoring: remove the suppression with this key.
     RemoveSuppression { key: String, about: Target },
+
+    // --- the whole draft -------------------------------------------------------------------
+    /// Replace the whole draft, e.g. with the result of merging a reviewer's copy
+    /// ([`crate::review::merge_review`]): one undo step restores everything. `label` is what
+    /// 元に戻す shows.
+    ReplaceDraft { draft: Box<Draft>, label: String },
 }
 
 /// A list inside one side of a row.
@@ -216,6 +225,7 @@ impl Command {
                 }
                 if all_same { first } else { Scope::Draft }
             }
+            StartReview { .. } | ReplaceDraft { .. } => Scope::Draft,
         })
     }
 
@@ -244,9 +254,9 @@ impl Command {
             | EditIndicators { policy, .. }
             | SetIndicatorOpinion { policy, .. }
             | SetPolicyMemo { policy, .. } => Target::Policy(*policy),
-            SetMeta(_) => Target::Meta,
             AddSuppression { about, .. } | RemoveSuppression { about, .. } => about.clone(),
             Batch { commands, .. } => commands.first().map_or(Target::Meta, Command::target),
+            SetMeta(_) | StartReview { .. } | ReplaceDraft { .. } => Target::Meta,
         }
     }
 
@@ -314,7 +324,15 @@ impl Command {
             Batch { label, .. } => label.clone(),
             AddSuppression { .. } => "検査結果の無視".into(),
             RemoveSuppression { .. } => "検査結果の無視の取り消し".into(),
+            StartReview { .. } => "閲覧モードの開始".into(),
+            ReplaceDraft { label, .. } => label.clone(),
         }
+    }
+
+    /// True for the changes 閲覧モード allows a reviewer to make and to undo: comments and review
+    /// states. Everything else changes the draft's text.
+    pub fn is_review_only(&self) -> bool {
+        matches!(self, Command::Review(_))
     }
 }
 

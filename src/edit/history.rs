@@ -72,6 +72,8 @@ struct Step {
     label: String,
     target: Target,
     merge_key: Option<MergeKey>,
+    /// The step changed only comments or review states ([`Command::is_review_only`]).
+    review_only: bool,
     /// When the step was last extended (seconds, caller's clock).
     time: f64,
     /// Document state ids before and after the step, for the saved/unsaved check.
@@ -210,6 +212,7 @@ impl Document {
                     label: cmd.describe(),
                     target: target.clone(),
                     merge_key: key,
+                    review_only: cmd.is_review_only(),
                     time: now,
                     state_before: self.state,
                     state_after: new_state,
@@ -239,6 +242,17 @@ impl Document {
 
     pub fn redo_label(&self) -> Option<&str> {
         self.redo.last().map(|s| s.label.as_str())
+    }
+
+    /// True when undo would undo a change of comments or review states only (what 閲覧モード
+    /// may undo without touching the text).
+    pub fn undo_is_review_only(&self) -> bool {
+        self.undo.back().is_some_and(|s| s.review_only)
+    }
+
+    /// True when redo would redo a change of comments or review states only.
+    pub fn redo_is_review_only(&self) -> bool {
+        self.redo.last().is_some_and(|s| s.review_only)
     }
 
     /// Undoes the last step; returns what it was about.

@@ -6,6 +6,7 @@ mod error;
 mod names;
 mod ron_text;
 mod save;
+mod settings;
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +18,7 @@ pub use save::{
     FsReplace, Replace, SaveOptions, SaveOutcome, backup_path, save_draft, save_draft_with,
     write_atomic, write_atomic_with,
 };
+pub use settings::{APP_ID, CONFIG_DIR_ENV, settings_dir};
 
 use crate::model::Draft;
 

@@ -464,6 +464,9 @@ fn finding_line(ui: &mut Ui, f: &Finding, row_h: f32, selected: bool, actions: &
         if ui.button("この箇所へ移動").clicked() {
             actions.push(Action::Findings(FindingsAction::GoTo(Box::new(f.clone()))));
         }
+        if crate::app::review_mode::is_on(ui.ctx()) {
+            return;
+        }
         if let Some(fix) = &f.fix
             && active
             && ui.button(format!("修正：{}", fix.label)).clicked()
@@ -490,6 +493,8 @@ fn finding_line(ui: &mut Ui, f: &Finding, row_h: f32, selected: bool, actions: &
 fn detail(ui: &mut Ui, checks: &Checks, actions: &mut Vec<Action>) {
     // Keep the pane's width whatever it shows (a resizable panel keeps its content's size).
     ui.set_min_width(ui.available_width());
+    // 閲覧モード: reviewers read findings but do not fix or ignore them.
+    let read_only = crate::app::review_mode::is_on(ui.ctx());
     let Some(f) = checks.selected_finding() else {
         ui.add_space(6.0);
         if checks.selected.is_some() {
@@ -522,6 +527,14 @@ fn detail(ui: &mut Ui, checks: &Checks, actions: &mut Vec<Action>) {
                     && ui.button("この箇所へ移動").clicked()
                 {
                     actions.push(Action::Findings(FindingsAction::GoTo(Box::new(f.clone()))));
+                }
+                if read_only {
+                    ui.label(
+                        RichText::new("閲覧モードでは修正・無視はできません")
+                            .small()
+                            .weak(),
+                    );
+                    return;
                 }
                 if let Some(fix) = &f.fix
                     && f.is_active()

@@ -20,6 +20,10 @@ pub struct MenuInfo<'a> {
     pub findings_open: bool,
     /// The 新旧対照表 preview is shown.
     pub report_open: bool,
+    /// 閲覧モード is on.
+    pub review_mode: bool,
+    /// A comparison with a previous version is shown.
+    pub comparing: bool,
 }
 
 fn command_button(ui: &mut Ui, cmd: UiCommand, enabled: bool, actions: &mut Vec<Action>) {
@@ -71,6 +75,19 @@ pub fn menu_bar(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) {
             ui.separator();
             command_button(ui, UiCommand::Export, info.has_doc, actions);
             ui.separator();
+            command_button(
+                ui,
+                UiCommand::CompareVersions,
+                info.has_doc && !info.busy,
+                actions,
+            );
+            command_button(
+                ui,
+                UiCommand::ImportReview,
+                info.has_doc && !info.busy && !info.review_mode,
+                actions,
+            );
+            ui.separator();
             command_button(ui, UiCommand::Quit, true, actions);
         });
         ui.menu_button("編集", |ui| {
@@ -88,21 +105,38 @@ pub fn menu_bar(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) {
             command_button(ui, UiCommand::Find, info.has_doc, actions);
         });
         ui.menu_button("表示", |ui| {
-            let check = |on: bool, text: &str| format!("{}{text}", if on { "✓ " } else { "　 " });
-            command_button_text(
-                ui,
-                UiCommand::ToggleFindings,
-                &check(info.findings_open, UiCommand::ToggleFindings.text()),
-                info.has_doc,
-                actions,
-            );
-            command_button_text(
-                ui,
-                UiCommand::ShowReport,
-                &check(info.report_open, UiCommand::ShowReport.text()),
-                info.has_doc,
-                actions,
-            );
+            let mut on = info.review_mode;
+            if ui
+                .add_enabled(
+                    info.has_doc,
+                    egui::Checkbox::new(&mut on, UiCommand::ToggleReviewMode.text()),
+                )
+                .on_hover_text(UiCommand::ToggleReviewMode.tooltip())
+                .clicked()
+            {
+                actions.push(Action::Ui(UiCommand::ToggleReviewMode));
+            }
+            command_button(ui, UiCommand::NextNeedsFix, info.has_doc, actions);
+            command_button(ui, UiCommand::NextUncommented, info.has_doc, actions);
+            command_button(ui, UiCommand::ReviewerName, true, actions);
+            ui.separator();
+            for (cmd, on) in [
+                (UiCommand::ToggleFindings, info.findings_open),
+                (UiCommand::ShowReport, info.report_open),
+            ] {
+                let mut on = on;
+                let mut text = cmd.text().to_string();
+                if let Some(sc) = cmd.shortcut() {
+                    text = format!("{text}（{}）", ui.ctx().format_shortcut(&sc));
+                }
+                if ui
+                    .add_enabled(info.has_doc, egui::Checkbox::new(&mut on, text))
+                    .on_hover_text(cmd.tooltip())
+                    .clicked()
+                {
+                    actions.push(Action::Ui(cmd));
+                }
+            }
             command_button(ui, UiCommand::Recheck, info.has_doc, actions);
             ui.separator();
             command_button(ui, UiCommand::ExpandAll, info.has_doc, actions);
@@ -157,8 +191,29 @@ pub fn toolbar(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) {
         tool(ui, UiCommand::ShowReport, "新旧対照表", info.has_doc);
         tool(ui, UiCommand::Export, "出力", info.has_doc);
         ui.separator();
+        let tip = UiCommand::ToggleReviewMode.tooltip();
+        let toggled = ui
+            .add_enabled(
+                info.has_doc,
+                egui::Button::new("閲覧モード").selected(info.review_mode),
+            )
+            .on_hover_text(tip)
+            .clicked();
+        if info.review_mode {
+            tool(ui, UiCommand::NextNeedsFix, "次の要修正", info.has_doc);
+            tool(
+                ui,
+                UiCommand::NextUncommented,
+                "次の未コメント",
+                info.has_doc,
+            );
+        }
+        ui.separator();
         tool(ui, UiCommand::ZoomOut, "縮小", true);
         tool(ui, UiCommand::ZoomIn, "拡大", true);
+        if toggled {
+            actions.push(Action::Ui(UiCommand::ToggleReviewMode));
+        }
         ui.separator();
         findings_button(ui, info, actions);
         if info.busy {

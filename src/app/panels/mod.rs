@@ -2,14 +2,18 @@
 //! [`Action`]s; they never change the draft themselves.
 
 pub mod block;
+pub mod comments;
 pub mod field;
 pub mod findings;
 pub mod menu;
+pub mod merge;
 pub mod policy;
 pub mod preview;
 pub mod report_preview;
+pub mod review_pages;
 pub mod row;
 pub mod tree;
+pub mod versions;
 pub mod widgets;
 
 use egui::Ui;
@@ -29,6 +33,8 @@ pub struct EditorCtx<'a> {
     /// fields drop their own (now stale) undo history.
     pub epoch: u64,
     pub preview: &'a mut preview::PreviewCache,
+    /// Comments being written, the reviewer's name (閲覧モード).
+    pub review: &'a mut crate::app::review_mode::ReviewUi,
 }
 
 /// The editor of the selection, in a scroll area.
@@ -40,6 +46,8 @@ pub fn editor_panel(ui: &mut Ui, cx: &mut EditorCtx<'_>) {
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(1400.0));
             match &selection {
+                // 閲覧モード: read-only pages instead of the editors of the draft's text.
+                _ if cx.view.review_mode && review_pages::review_page_ui(ui, cx, &selection) => {}
                 Selection::Field => field::field_ui(ui, cx),
                 Selection::Policy(p) => policy::policy_ui(ui, cx, *p),
                 Selection::Page { policy, page } => policy::page_ui(ui, cx, *policy, *page),

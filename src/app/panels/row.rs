@@ -79,6 +79,8 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
     };
     let kind = path.block;
     let rows_in_block = policy.block(kind).len();
+    // 閲覧モード: the text is read-only; comments and the review state are edited below.
+    let review = cx.view.review_mode;
 
     ui.label(
         RichText::new(format!("{} › {}", policy.label(), kind_label(kind)))
@@ -99,19 +101,21 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
 
     // The status selector.
     if kind.carries_status() {
-        ui.horizontal_wrapped(|ui| {
-            ui.label("変更区分");
-            for s in ChangeStatus::ALL {
-                let r = ui
-                    .radio(row.status == Some(s), s.label())
-                    .on_hover_text(status_help(s));
-                if r.clicked() && row.status != Some(s) {
-                    cx.actions.push(Action::Edit(Command::SetStatus {
-                        row: id.clone(),
-                        status: s,
-                    }));
+        ui.add_enabled_ui(!review, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("変更区分");
+                for s in ChangeStatus::ALL {
+                    let r = ui
+                        .radio(row.status == Some(s), s.label())
+                        .on_hover_text(status_help(s));
+                    if r.clicked() && row.status != Some(s) {
+                        cx.actions.push(Action::Edit(Command::SetStatus {
+                            row: id.clone(),
+                            status: s,
+                        }));
+                    }
                 }
-            }
+            });
         });
     } else {
         ui.label(
@@ -122,7 +126,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
     }
 
     // Row actions.
-    if !kind.is_single_row() {
+    if !kind.is_single_row() && !review {
         ui.horizontal_wrapped(|ui| {
             if ui
                 .add_enabled(path.row > 0, egui::Button::new("▲ 上へ"))
@@ -169,7 +173,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
     ui.separator();
 
     // The two sides.
-    let unlocked = cx.view.unlocked.contains(id);
+    let unlocked = cx.view.unlocked.contains(id) && !review;
     let epoch = cx.epoch;
     let actions = &mut *cx.actions;
     ui.columns(2, |cols| {
@@ -178,7 +182,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
             ui.horizontal(|ui| {
                 ui.set_min_height(ui.spacing().interact_size.y);
                 ui.label(RichText::new("現行（現行計画の内容）").strong());
-                if row.current.is_some() {
+                if row.current.is_some() && !review {
                     let mut on = unlocked;
                     if ui
                         .checkbox(&mut on, "現行を編集する")
@@ -199,7 +203,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
                 ui.set_min_height(ui.spacing().interact_size.y);
                 ui.label(RichText::new("改定案（次期計画素案）").strong());
             });
-            side_ui(ui, actions, epoch, row, kind, SideKind::Revised, true);
+            side_ui(ui, actions, epoch, row, kind, SideKind::Revised, !review);
         }
     });
 
@@ -211,7 +215,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
         "メモ（変更理由・各課意見）",
         &row.memo,
         Lines::Multi(2),
-        true,
+        !review,
         "変更の理由や各課の意見を書きます",
     ) {
         cx.actions.push(Action::Edit(Command::SetMemo {
@@ -224,6 +228,8 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         preview_ui(ui, cx.preview, row, path, cx.revision);
     });
+
+    super::comments::review_section(ui, cx, row);
 }
 
 fn side_ui(
@@ -242,6 +248,7 @@ fn side_ui(
         };
         ui.label(RichText::new(text).weak());
         if which == SideKind::Revised
+            && editable
             && row.status == Some(ChangeStatus::Deleted)
             && ui
                 .horizontal(|ui| ui.button("削除を取り消す"))

@@ -71,6 +71,9 @@ fn filters_ui(ui: &mut Ui, tree: &Tree, view: &mut ViewState, actions: &mut Vec<
                 .on_hover_text(format!("「{}」の行を表示します", s.label()));
         }
     });
+    if view.review_mode || tree.has_review || filters.review_filter_active() {
+        super::comments::review_filter_ui(ui, &mut filters);
+    }
     ui.horizontal(|ui| {
         let label = ui.label(RichText::new("部署").small());
         let selected = filters
@@ -211,9 +214,19 @@ fn line_ui(
         ) + 5.0;
     }
 
-    // Counts per status, right-aligned.
-    let mut right = rect.right() - 4.0;
-    if let Some(counts) = &line.counts {
+    // Review marks (comments, 確認状態), then counts per status, right-aligned.
+    let mut right = super::comments::paint_tree_marks(
+        ui,
+        &painter,
+        line,
+        rect.center().y,
+        rect.right() - 4.0,
+        x + 40.0,
+        view.review_mode,
+    );
+    if let Some(counts) = &line.counts
+        && !view.review_mode
+    {
         let items: Vec<(ChangeStatus, usize)> = counts.nonzero().collect();
         for (status, n) in items.into_iter().rev() {
             let text = format!("{}{}", short(status), n);
@@ -251,10 +264,23 @@ fn line_ui(
     );
 
     let mut response = response;
-    if truncated || line.counts.is_some() {
-        let tip = match &line.counts {
-            Some(c) => format!("{}\n{}", line.label, c.describe()),
-            None => line.label.clone(),
+    let reviewed = line.comments > 0
+        || line
+            .review
+            .is_some_and(|s| s != crate::model::ReviewState::Unchecked);
+    if truncated || line.counts.is_some() || reviewed {
+        let tip = match (&line.counts, line.review) {
+            (Some(c), _) if view.review_mode => {
+                format!("{}\n{}", line.label, c.describe_review())
+            }
+            (Some(c), _) => format!("{}\n{}", line.label, c.describe()),
+            (None, Some(state)) if reviewed => format!(
+                "{}\n確認状態：{}、コメント {} 件",
+                line.label,
+                state.label(),
+                line.comments
+            ),
+            (None, _) => line.label.clone(),
         };
         response = response.on_hover_text(tip);
     }

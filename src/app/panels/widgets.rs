@@ -75,7 +75,11 @@ pub fn text_field_w(
                 .background_color(ui.visuals().faint_bg_color)
                 .text_color(ui.visuals().weak_text_color().gamma_multiply(1.6)),
         )
-        .on_hover_text("現行計画の内容です（読み取り専用）。編集するには「現行を編集する」にチェックを入れてください。")
+        .on_hover_text(if crate::app::review_mode::is_on(ui.ctx()) {
+            "閲覧モードのため編集できません（文字を選んでコピーはできます）。"
+        } else {
+            "現行計画の内容です（読み取り専用）。編集するには「現行を編集する」にチェックを入れてください。"
+        })
     };
     let response = response.accessible_name(name);
     crate::app::focus::after_field(&response, took_focus);

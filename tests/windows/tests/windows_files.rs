@@ -132,3 +132,14 @@ fn suggested_names_can_be_created() {
         assert_eq!(std::fs::read(&path).unwrap(), b"x", "{name}");
     }
 }
+
+#[test]
+fn settings_live_under_appdata() {
+    // SAFETY (edition 2024): this test process reads no environment concurrently here.
+    unsafe { std::env::remove_var(shinkyu::io::CONFIG_DIR_ENV) };
+    let appdata = std::env::var_os("APPDATA").expect("Windows sets %APPDATA%");
+    assert_eq!(
+        shinkyu::io::settings_dir().unwrap(),
+        PathBuf::from(appdata).join("shinkyu")
+    );
+}
