@@ -249,7 +249,7 @@ fn findings_button(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) 
     let r = ui
         .add_enabled(
             info.has_doc,
-            egui::Button::selectable(info.findings_open, text),
+            egui::Button::new(text).selected(info.findings_open),
         )
         .on_hover_text(&tip)
         .accessible_name(name);
