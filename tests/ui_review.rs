@@ -473,6 +473,16 @@ fn next_needs_fix_and_next_uncommented() {
         h.run();
         assert_eq!(*h.state().selection(), Selection::Row(RowId::new(expected)));
     }
+
+    // While a text field has the keyboard, F8 belongs to it (MS-IME converts to half-width
+    // katakana with F8 while composing): no jump.
+    let before = h.state().selection().clone();
+    h.get_by_label("検索語").click();
+    h.run();
+    assert!(h.get_by_label("検索語").is_focused());
+    h.key_press(Key::F8);
+    h.run();
+    assert_eq!(*h.state().selection(), before);
 }
 
 #[test]

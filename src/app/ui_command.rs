@@ -185,9 +185,16 @@ impl UiCommand {
         all
     }
 
-    /// Shortcuts a focused text field handles itself (its own undo/redo).
+    /// Shortcuts a focused text field keeps: its own undo/redo, and F8 / Shift+F8, which
+    /// MS-IME uses while composing (F8 = half-width katakana).
     pub fn yields_to_text_field(self) -> bool {
-        matches!(self, UiCommand::Undo | UiCommand::Redo)
+        matches!(
+            self,
+            UiCommand::Undo
+                | UiCommand::Redo
+                | UiCommand::NextNeedsFix
+                | UiCommand::NextUncommented
+        )
     }
 }
 
