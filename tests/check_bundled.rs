@@ -1,6 +1,6 @@
 //! What the checker reports on the bundled draft (the seed, transcribed verbatim): the
 //! document's real problems, counted per rule, and the one known false alarm. The README's
-//! table (notes/check.md) is this list; a change here must be reflected there.
+//! table (README.md, The checker) is this list; a change here must be reflected there.
 
 use std::collections::BTreeMap;
 
