@@ -1,7 +1,7 @@
 //! Small synthetic drafts for the rules' unit tests.
 
 use super::{Finding, check_draft};
-use crate::model::{ChangeStatus, Draft, Meta, Policy, Row, RowId, SCHEMA_VERSION, SdgRef, Side};
+use crate::model::{ChangeStatus, Draft, Meta, Policy, Row, SCHEMA_VERSION, SdgRef, Side};
 
 pub fn draft(policies: Vec<Policy>) -> Draft {
     Draft {
@@ -21,20 +21,7 @@ pub fn draft(policies: Vec<Policy>) -> Draft {
 
 /// A 施策大項目 with empty blocks and ids derived from its number.
 pub fn policy(number: u32, name: &str) -> Policy {
-    Policy {
-        id: RowId::new(format!("p{number}")),
-        number,
-        name: name.into(),
-        issues: Row {
-            id: RowId::new(format!("p{number}-issues")),
-            ..Row::default()
-        },
-        collaboration: Row {
-            id: RowId::new(format!("p{number}-collab")),
-            ..Row::default()
-        },
-        ..Policy::default()
-    }
+    Policy::new(&format!("p{number}"), number, name)
 }
 
 pub fn row(
@@ -43,65 +30,34 @@ pub fn row(
     current: Option<Side>,
     revised: Option<Side>,
 ) -> Row {
-    Row {
-        id: RowId::new(id),
-        status,
-        current,
-        revised,
-        ..Row::default()
-    }
+    Row::new(id, status, current, revised)
 }
 
 pub fn bullets(items: &[&str]) -> Side {
-    Side {
-        bullets: items.iter().map(|s| s.to_string()).collect(),
-        ..Side::default()
-    }
+    Side::with_bullets(items)
 }
 
 pub fn summary(text: &str) -> Side {
-    Side {
-        summary: text.into(),
-        ..Side::default()
-    }
+    Side::with_summary(text)
 }
 
 /// A 施策中項目 side.
 pub fn measure(number: u32, name: &str, depts: &[&str], items: &[&str]) -> Side {
-    Side {
-        number: Some(number),
-        name: name.into(),
-        departments: depts.iter().map(|s| s.to_string()).collect(),
-        bullets: items.iter().map(|s| s.to_string()).collect(),
-        ..Side::default()
-    }
+    Side::measure(number, name, depts, items)
 }
 
 /// A 事業 side.
 pub fn project(number: u32, name: &str, text: &str) -> Side {
-    Side {
-        number: Some(number),
-        name: name.into(),
-        summary: text.into(),
-        ..Side::default()
-    }
+    Side::project(number, name, text)
 }
 
 /// A 関連計画 side.
 pub fn plan(name: &str, period: &str, text: &str) -> Side {
-    Side {
-        name: name.into(),
-        period: period.into(),
-        summary: text.into(),
-        ..Side::default()
-    }
+    Side::plan(name, period, text)
 }
 
 pub fn sdg(number: u32, name: &str) -> SdgRef {
-    SdgRef {
-        number,
-        name: name.into(),
-    }
+    SdgRef::new(number, name)
 }
 
 /// A draft with one 施策大項目 whose 現況と課題 holds `text` on both sides (変更なし-like).

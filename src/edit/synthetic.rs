@@ -6,37 +6,7 @@ use crate::model::{Draft, RowId};
 /// A draft holding `times` copies of every 施策大項目 of `base`, numbered on, with fresh ids
 /// (`<id>-x<k>` for the k-th copy) so that every id stays unique.
 pub fn scaled_draft(base: &Draft, times: usize) -> Draft {
-    let mut out = base.clone();
-    out.policies.clear();
-    let mut number = 0;
-    for k in 0..times.max(1) {
-        for p in &base.policies {
-            let mut p = p.clone();
-            number += 1;
-            p.number = number;
-            if k > 0 {
-                let suffix = |id: &mut RowId| id.0 = format!("{}-x{}", id.0, k + 1);
-                suffix(&mut p.id);
-                for i in &mut p.indicators {
-                    suffix(&mut i.id);
-                }
-                suffix(&mut p.issues.id);
-                suffix(&mut p.collaboration.id);
-                for rows in [
-                    &mut p.vision,
-                    &mut p.measures,
-                    &mut p.related_plans,
-                    &mut p.projects,
-                ] {
-                    for r in rows.iter_mut() {
-                        suffix(&mut r.id);
-                    }
-                }
-            }
-            out.policies.push(p);
-        }
-    }
-    out
+    base.replicated(times)
 }
 
 /// A small made-up draft with every block and every change status, for tests and demos that
@@ -46,57 +16,12 @@ pub fn sample_draft() -> Draft {
         ChangeStatus::*, Indicator, IndicatorKind, IndicatorVerdict, Meta, Policy, Rank, Rename,
         Row, SdgRef, Side, Survey, Voice, VoiceForm,
     };
-    fn row(
-        id: &str,
-        status: Option<crate::model::ChangeStatus>,
-        cur: Option<Side>,
-        rev: Option<Side>,
-    ) -> Row {
-        Row {
-            id: RowId::new(id),
-            status,
-            current: cur,
-            revised: rev,
-            ..Row::default()
-        }
-    }
-    fn bullets(items: &[&str]) -> Side {
-        Side {
-            bullets: items.iter().map(|s| s.to_string()).collect(),
-            ..Side::default()
-        }
-    }
-    fn summary(text: &str) -> Side {
-        Side {
-            summary: text.into(),
-            ..Side::default()
-        }
-    }
-    fn measure(n: u32, name: &str, depts: &[&str], items: &[&str]) -> Side {
-        Side {
-            number: Some(n),
-            name: name.into(),
-            departments: depts.iter().map(|s| s.to_string()).collect(),
-            bullets: items.iter().map(|s| s.to_string()).collect(),
-            ..Side::default()
-        }
-    }
-    fn plan(name: &str, period: &str, text: &str) -> Side {
-        Side {
-            name: name.into(),
-            period: period.into(),
-            summary: text.into(),
-            ..Side::default()
-        }
-    }
-    fn project(n: u32, name: &str, text: &str) -> Side {
-        Side {
-            number: Some(n),
-            name: name.into(),
-            summary: text.into(),
-            ..Side::default()
-        }
-    }
+    let row = |id: &str, status, current, revised| Row::new(id, status, current, revised);
+    let bullets = Side::with_bullets;
+    let summary = Side::with_summary;
+    let measure = Side::measure;
+    let plan = Side::plan;
+    let project = Side::project;
 
     let p1 = Policy {
         id: RowId::new("p1"),

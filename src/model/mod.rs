@@ -4,6 +4,7 @@
 //! (現行 / 改定案). See `BlockKind` for what each block's rows hold.
 
 mod block;
+mod build;
 mod draft;
 mod numbering;
 mod review;

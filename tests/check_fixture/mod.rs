@@ -10,45 +10,23 @@ fn side() -> Side {
 }
 
 fn bullets(items: &[&str]) -> Side {
-    Side {
-        bullets: items.iter().map(|s| s.to_string()).collect(),
-        ..side()
-    }
+    Side::with_bullets(items)
 }
 
 fn summary(text: &str) -> Side {
-    Side {
-        summary: text.into(),
-        ..side()
-    }
+    Side::with_summary(text)
 }
 
 fn measure(n: u32, name: &str, depts: &[&str], items: &[&str]) -> Side {
-    Side {
-        number: Some(n),
-        name: name.into(),
-        departments: depts.iter().map(|s| s.to_string()).collect(),
-        bullets: items.iter().map(|s| s.to_string()).collect(),
-        ..side()
-    }
+    Side::measure(n, name, depts, items)
 }
 
 fn project(n: u32, name: &str, text: &str) -> Side {
-    Side {
-        number: Some(n),
-        name: name.into(),
-        summary: text.into(),
-        ..side()
-    }
+    Side::project(n, name, text)
 }
 
 fn plan(name: &str, period: &str, text: &str) -> Side {
-    Side {
-        name: name.into(),
-        period: period.into(),
-        summary: text.into(),
-        ..side()
-    }
+    Side::plan(name, period, text)
 }
 
 fn row(
@@ -57,17 +35,11 @@ fn row(
     current: Option<Side>,
     revised: Option<Side>,
 ) -> Row {
-    Row {
-        id: RowId::new(id),
-        status,
-        current,
-        revised,
-        ..Row::default()
-    }
+    Row::new(id, status, current, revised)
 }
 
 fn same(id: &str, s: Side) -> Row {
-    row(id, Some(ChangeStatus::Unchanged), Some(s.clone()), Some(s))
+    Row::unchanged(id, s)
 }
 
 fn survey(item: &str, sat: [f64; 3], imp: [f64; 3], sr: u32, ir: u32) -> Survey {
@@ -82,10 +54,7 @@ fn survey(item: &str, sat: [f64; 3], imp: [f64; 3], sr: u32, ir: u32) -> Survey 
 }
 
 fn sdg(n: u32, name: &str) -> SdgRef {
-    SdgRef {
-        number: n,
-        name: name.into(),
-    }
+    SdgRef::new(n, name)
 }
 
 fn draft(policies: Vec<Policy>) -> Draft {
@@ -622,26 +591,5 @@ pub fn seedlike() -> Draft {
 
 /// `base` with its 施策大項目 repeated `times` times, every id made fresh.
 pub fn replicated(base: &Draft, times: usize) -> Draft {
-    let mut d = base.clone();
-    d.policies.clear();
-    let mut number = 0;
-    for t in 0..times {
-        for p in &base.policies {
-            let mut p = p.clone();
-            number += 1;
-            p.number = number;
-            let suffix = format!("~{t}");
-            p.id = RowId::new(format!("{}{suffix}", p.id));
-            for ind in &mut p.indicators {
-                ind.id = RowId::new(format!("{}{suffix}", ind.id));
-            }
-            for kind in BlockKind::ALL {
-                for r in p.block_mut(kind) {
-                    r.id = RowId::new(format!("{}{suffix}", r.id));
-                }
-            }
-            d.policies.push(p);
-        }
-    }
-    d
+    base.replicated(times)
 }

@@ -20,13 +20,7 @@ pub fn row(
     current: Option<Side>,
     revised: Option<Side>,
 ) -> Row {
-    Row {
-        id: RowId::new(id),
-        status,
-        current,
-        revised,
-        ..Row::default()
-    }
+    Row::new(id, status, current, revised)
 }
 
 /// A two-policy draft with rows of every block and every status, and text that needs CSV

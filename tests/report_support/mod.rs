@@ -14,45 +14,23 @@ pub fn side() -> Side {
 }
 
 pub fn summary(text: &str) -> Side {
-    Side {
-        summary: text.to_string(),
-        ..Side::default()
-    }
+    Side::with_summary(text)
 }
 
 pub fn bullets(items: &[&str]) -> Side {
-    Side {
-        bullets: items.iter().map(|s| s.to_string()).collect(),
-        ..Side::default()
-    }
+    Side::with_bullets(items)
 }
 
 pub fn measure(number: u32, name: &str, departments: &[&str], items: &[&str]) -> Side {
-    Side {
-        number: Some(number),
-        name: name.to_string(),
-        departments: departments.iter().map(|s| s.to_string()).collect(),
-        bullets: items.iter().map(|s| s.to_string()).collect(),
-        ..Side::default()
-    }
+    Side::measure(number, name, departments, items)
 }
 
 pub fn plan(name: &str, period: &str, text: &str) -> Side {
-    Side {
-        name: name.to_string(),
-        period: period.to_string(),
-        summary: text.to_string(),
-        ..Side::default()
-    }
+    Side::plan(name, period, text)
 }
 
 pub fn project(number: u32, name: &str, text: &str) -> Side {
-    Side {
-        number: Some(number),
-        name: name.to_string(),
-        summary: text.to_string(),
-        ..Side::default()
-    }
+    Side::project(number, name, text)
 }
 
 pub fn row(
@@ -61,13 +39,7 @@ pub fn row(
     current: Option<Side>,
     revised: Option<Side>,
 ) -> Row {
-    Row {
-        id: RowId::new(id),
-        status,
-        current,
-        revised,
-        ..Row::default()
-    }
+    Row::new(id, status, current, revised)
 }
 
 use ChangeStatus::{Deleted, Modified, New, Unchanged};
@@ -320,27 +292,7 @@ pub fn small_draft() -> Draft {
 
 /// A draft `n` times as large as `base`: its 施策大項目 repeated, renumbered, with fresh ids.
 pub fn replicate(base: &Draft, n: usize) -> Draft {
-    let mut d = base.clone();
-    d.policies.clear();
-    let mut number = 0;
-    for copy in 0..n {
-        for p in &base.policies {
-            number += 1;
-            let mut p = p.clone();
-            p.number = number;
-            p.id = RowId::new(format!("{}-x{copy}", p.id));
-            for kind in shinkyu::model::BlockKind::ALL {
-                for r in p.block_mut(kind) {
-                    r.id = RowId::new(format!("{}-x{copy}", r.id));
-                }
-            }
-            for i in &mut p.indicators {
-                i.id = RowId::new(format!("{}-x{copy}", i.id));
-            }
-            d.policies.push(p);
-        }
-    }
-    d
+    base.replicated(n)
 }
 
 /// Every piece of row text in the view: the lines of both sides.
