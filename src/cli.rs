@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::check::{self, Severity};
 use crate::io::{self, LoadError, SaveOptions};
@@ -242,6 +242,51 @@ impl ExportArgs {
             },
         }
     }
+}
+
+/// Parses the process's arguments with the help and usage texts in Japanese; prints help,
+/// the version or an argument error and exits, as clap does.
+pub fn parse() -> Cli {
+    let matches = command().get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// The command line as clap sees it, its own headings and flags in Japanese (the help texts of
+/// the arguments are Japanese already).
+pub fn command() -> clap::Command {
+    localize(Cli::command(), true)
+}
+
+fn localize(cmd: clap::Command, top: bool) -> clap::Command {
+    let mut cmd = cmd
+        .help_template("{about-with-newline}\n使い方: {usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("コマンド")
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("使い方を表示します"),
+        );
+    if top {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("版を表示します"),
+        );
+    }
+    cmd.mut_args(|a| {
+        if a.is_positional() {
+            a.help_heading("引数")
+        } else {
+            a.help_heading("オプション")
+        }
+    })
+    .mut_subcommands(|sub| localize(sub, false))
 }
 
 /// Runs a subcommand, writing to the given streams; returns the exit code.

@@ -3,13 +3,12 @@
 // No console window when the editor starts on Windows; subcommands attach to the parent's.
 #![cfg_attr(windows, windows_subsystem = "windows")]
 
-use clap::Parser;
-use shinkyu::cli::{Cli, run_command};
+use shinkyu::cli::run_command;
 
 fn main() {
     // Before parsing, so that --help, --version and argument errors reach the command prompt.
     shinkyu::console::attach_parent_console();
-    let cli = Cli::parse();
+    let cli = shinkyu::cli::parse();
     match &cli.command {
         Some(cmd) => {
             let code = run_command(cmd, &mut std::io::stdout(), &mut std::io::stderr());

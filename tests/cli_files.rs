@@ -315,3 +315,33 @@ fn csv_of_the_bundled_draft_has_every_row_with_its_status_and_both_texts() {
         }
     }
 }
+
+#[test]
+fn help_is_in_japanese_for_every_command() {
+    for args in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["export", "--help"],
+        vec!["diff", "--help"],
+        vec!["merge-review", "--help"],
+    ] {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
+        let out = shinkyu(&args);
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(stdout.contains("使い方: shinkyu"), "{args:?}: {stdout}");
+        assert!(stdout.contains("使い方を表示します"), "{args:?}: {stdout}");
+        for english in [
+            "Usage:",
+            "Options:",
+            "Arguments:",
+            "Commands:",
+            "Print help",
+        ] {
+            assert!(
+                !stdout.contains(english),
+                "{args:?} still says {english}: {stdout}"
+            );
+        }
+    }
+}
