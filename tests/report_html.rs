@@ -56,6 +56,7 @@ fn sample_findings() -> Vec<FindingEntry> {
             location: "1. 市政情報の発信と市民参加の推進 › めざす姿 › （3）".into(),
             message: "変更区分が「新規」なのに現行の記載があります。".into(),
             excerpt: "<現行>".into(),
+            suppressed: None,
         },
         FindingEntry {
             severity: "警告".into(),
@@ -63,6 +64,15 @@ fn sample_findings() -> Vec<FindingEntry> {
             location: "2. 電子自治体の推進 › 関連するSDGs".into(),
             message: "SDGsの名称が正式名称と異なります。".into(),
             excerpt: "パートナリーシップ".into(),
+            suppressed: None,
+        },
+        FindingEntry {
+            severity: "情報".into(),
+            code: "TST003".into(),
+            location: "2. 電子自治体の推進 › 関連計画 › 本庄市ICT推進指針".into(),
+            message: "※がありません。".into(),
+            excerpt: "ICT".into(),
+            suppressed: Some("計画の名称のため".into()),
         },
     ]
 }
@@ -342,6 +352,9 @@ fn options_change_the_table() {
     assert!(with_findings.contains("id=\"findings\""));
     assert!(with_findings.contains("TST002"));
     assert!(with_findings.contains("&lt;現行&gt;"));
+    // An ignored finding is listed with its reason and not counted.
+    assert!(with_findings.contains("※がありません。（無視：計画の名称のため）"));
+    assert!(with_findings.contains("検査で見つかった項目 2 件（エラー 1 件、警告 1 件、情報 0 件）。ほかに、理由を付けて無視した項目 1 件。"));
 }
 
 #[test]

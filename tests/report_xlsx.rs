@@ -128,6 +128,7 @@ fn findings_get_their_own_sheet() {
         location: "2. 電子自治体の推進 › 関連するSDGs".into(),
         message: "名称が正式名称と異なります。".into(),
         excerpt: "パートナリーシップ".into(),
+        suppressed: None,
     }];
     let (_, bytes) = workbook(
         &report_support::small_draft(),

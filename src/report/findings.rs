@@ -20,6 +20,9 @@ pub struct FindingEntry {
     pub message: String,
     /// The text the finding is about.
     pub excerpt: String,
+    /// The reason staff gave for ignoring it (a suppression in the draft); such findings are
+    /// listed, marked, and not counted.
+    pub suppressed: Option<String>,
 }
 
 impl FindingEntry {
@@ -30,6 +33,15 @@ impl FindingEntry {
             location: f.location.display.clone(),
             message: f.message.clone(),
             excerpt: f.excerpt.clone(),
+            suppressed: f.suppressed.as_ref().map(|s| s.reason.clone()),
+        }
+    }
+
+    /// The message as printed: with 「（無視：理由）」 for an ignored finding.
+    pub fn printed_message(&self) -> String {
+        match &self.suppressed {
+            Some(reason) => format!("{}（無視：{reason}）", self.message),
+            None => self.message.clone(),
         }
     }
 }

@@ -720,13 +720,22 @@ impl Html<'_> {
             self.raw("<p>検査で見つかった問題はありません。</p>\n</section>\n");
             return;
         }
+        let active: Vec<&FindingEntry> =
+            findings.iter().filter(|f| f.suppressed.is_none()).collect();
+        let count = |sev: &str| active.iter().filter(|f| f.severity == sev).count();
+        let ignored = findings.len() - active.len();
         let _ = writeln!(
             self.out,
-            "<p>検査で見つかった項目 {} 件（エラー {} 件、警告 {} 件、情報 {} 件）。</p>",
-            findings.len(),
-            findings.iter().filter(|f| f.severity == "エラー").count(),
-            findings.iter().filter(|f| f.severity == "警告").count(),
-            findings.iter().filter(|f| f.severity == "情報").count(),
+            "<p>検査で見つかった項目 {} 件（エラー {} 件、警告 {} 件、情報 {} 件）{}。</p>",
+            active.len(),
+            count("エラー"),
+            count("警告"),
+            count("情報"),
+            if ignored > 0 {
+                format!("。ほかに、理由を付けて無視した項目 {ignored} 件")
+            } else {
+                String::new()
+            }
         );
         self.raw("<table class=\"grid findings\"><colgroup><col class=\"f-sev\"><col class=\"f-code\"><col class=\"f-loc\"><col class=\"f-msg\"><col class=\"f-ex\"></colgroup>\n");
         self.raw("<thead><tr><th scope=\"col\">重要度</th><th scope=\"col\">コード</th><th scope=\"col\">場所</th><th scope=\"col\">内容</th><th scope=\"col\">該当箇所</th></tr></thead>\n<tbody>\n");
@@ -738,7 +747,7 @@ impl Html<'_> {
             self.raw("</td><td>");
             self.text(&f.location);
             self.raw("</td><td>");
-            self.text(&f.message);
+            self.text(&f.printed_message());
             self.raw("</td><td>");
             self.text(&f.excerpt);
             self.raw("</td></tr>\n");

@@ -526,7 +526,7 @@ fn write_findings(
         ws.write_string_with_format(r, 0, &x.severity, &f.cell_center)?;
         ws.write_string_with_format(r, 1, &x.code, &f.cell_center)?;
         ws.write_string_with_format(r, 2, clip(&x.location), &f.cell)?;
-        ws.write_string_with_format(r, 3, clip(&x.message), &f.cell)?;
+        ws.write_string_with_format(r, 3, clip(&x.printed_message()), &f.cell)?;
         ws.write_string_with_format(r, 4, clip(&x.excerpt), &f.cell)?;
     }
     ws.autofilter(0, 0, findings.len().max(1) as u32, 4)?;
