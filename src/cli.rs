@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::check::{self, Severity};
 use crate::io::{self, LoadError, SaveOptions};
@@ -12,6 +12,9 @@ use crate::report::{
     XlsxOptions,
 };
 use crate::review;
+
+mod japanese;
+pub use japanese::JapaneseErrors;
 
 /// Exit code: the command did its job and found no errors.
 pub const EXIT_OK: i32 = 0;
@@ -244,49 +247,19 @@ impl ExportArgs {
     }
 }
 
-/// Parses the process's arguments with the help and usage texts in Japanese; prints help,
-/// the version or an argument error and exits, as clap does.
+/// Parses the process's arguments with the help, usage and error texts in Japanese; prints help,
+/// the version or an argument error and exits, as clap does (exit code 2 for a wrong argument).
 pub fn parse() -> Cli {
-    let matches = command().get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let matches = command()
+        .try_get_matches()
+        .unwrap_or_else(|e| e.apply::<JapaneseErrors>().exit());
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.apply::<JapaneseErrors>().exit())
 }
 
-/// The command line as clap sees it, its own headings and flags in Japanese (the help texts of
-/// the arguments are Japanese already).
+/// The command line as clap sees it, its own headings, flags and value lists in Japanese (the
+/// help texts of the arguments are Japanese already).
 pub fn command() -> clap::Command {
-    localize(Cli::command(), true)
-}
-
-fn localize(cmd: clap::Command, top: bool) -> clap::Command {
-    let mut cmd = cmd
-        .help_template("{about-with-newline}\n使い方: {usage}\n\n{all-args}{after-help}")
-        .subcommand_help_heading("コマンド")
-        .disable_help_subcommand(true)
-        .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help("使い方を表示します"),
-        );
-    if top {
-        cmd = cmd.disable_version_flag(true).arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help("版を表示します"),
-        );
-    }
-    cmd.mut_args(|a| {
-        if a.is_positional() {
-            a.help_heading("引数")
-        } else {
-            a.help_heading("オプション")
-        }
-    })
-    .mut_subcommands(|sub| localize(sub, false))
+    japanese::localize(Cli::command(), true)
 }
 
 /// Runs a subcommand, writing to the given streams; returns the exit code.

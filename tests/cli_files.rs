@@ -345,3 +345,27 @@ fn help_is_in_japanese_for_every_command() {
         }
     }
 }
+
+#[test]
+fn a_mistyped_command_line_is_explained_in_japanese_and_exits_2() {
+    for (args, says) in [
+        (
+            vec!["check", "--formt", "json", "a.ron"],
+            "「--formt」という指定はありません",
+        ),
+        (
+            vec!["export", "a.ron", "--format", "pdf"],
+            "選べる値: html, xlsx, csv, json",
+        ),
+        (vec!["diff", "old.ron"], "次の指定が足りません"),
+    ] {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
+        let out = shinkyu(&args);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(stderr.starts_with("エラー: "), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(!stderr.contains("error:"), "{args:?}: {stderr}");
+    }
+}
