@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use egui::accesskit::Role;
-use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
+use egui::{Key, Modifiers, ViewportCommand};
 use egui_kittest::kittest::Queryable;
 use shinkyu::app::StartWith;
 use shinkyu::app::dialogs::Dialog;
@@ -45,23 +45,6 @@ fn make_a_change(h: &mut H) {
         Some(ChangeStatus::Deleted)
     );
     assert!(h.state().document().unwrap().is_dirty());
-}
-
-fn request_close(h: &mut H) {
-    h.input_mut()
-        .viewports
-        .get_mut(&ViewportId::ROOT)
-        .unwrap()
-        .events
-        .push(ViewportEvent::Close);
-    h.step();
-}
-
-fn sent(h: &H, pred: impl Fn(&ViewportCommand) -> bool) -> bool {
-    h.output()
-        .viewport_output
-        .get(&ViewportId::ROOT)
-        .is_some_and(|v| v.commands.iter().any(pred))
 }
 
 #[test]

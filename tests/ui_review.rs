@@ -10,6 +10,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use shinkyu::app::dialogs::Dialog;
 use shinkyu::app::state::Selection;
 use shinkyu::app::tree::{Node, kind_label, row_label};
 use shinkyu::app::{AppOptions, ShinkyuApp, StartWith};
@@ -226,6 +227,98 @@ fn a_comment_added_in_review_mode_survives_save_and_load() {
     select_row(&mut h2, &id);
     h2.get_by_label("「SNS」の表記を用語解説に加えてください。");
     h2.get_by_label("総務課長 田中");
+}
+
+/// The words in the new-comment box of the row on screen.
+fn comment_box_text(h: &H) -> String {
+    h.get_by_label("コメントの入力")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn words_in_a_comment_box_are_not_lost_by_closing_or_opening_another_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = FakeDialogs::default();
+    let path = write(dir.path(), "素案1.ron", &sample_draft());
+    let mut h = app_with(StartWith::File(path), dialogs.clone(), None);
+    enter_review_mode(&mut h, Some("総務課長 田中"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    assert!(!h.state().document().unwrap().is_dirty());
+
+    // A comment is written but not recorded; the draft itself has nothing unsaved.
+    let id = RowId::new("p1-pr2");
+    let words = "現状値の出典を書き添えてください。";
+    select_row(&mut h, &id);
+    h.get_by_label("コメントの入力").click();
+    h.run();
+    h.get_by_label("コメントの入力").type_text(words);
+    h.run();
+    assert!(!h.state().document().unwrap().is_dirty());
+
+    // Closing is cancelled and asks; 「コメントに戻る」 shows the box with the words in it.
+    select_row(&mut h, &RowId::new("p1-v2"));
+    request_close(&mut h);
+    assert!(sent(&h, |c| matches!(
+        c,
+        egui::ViewportCommand::CancelClose
+    )));
+    h.run();
+    assert!(matches!(
+        h.state().dialog(),
+        Some(Dialog::UnpostedComments { count: 1, .. })
+    ));
+    h.get_by_label("記録していないコメントがあります");
+    h.get_by_label("コメントに戻る").click();
+    h.run();
+    assert!(h.state().dialog().is_none());
+    assert_eq!(*h.state().selection(), Selection::Row(id.clone()));
+    assert_eq!(comment_box_text(&h), words);
+
+    // Opening another file asks too; discarding the comment opens it (nothing else unsaved).
+    let other = write(dir.path(), "素案2.ron", &sample_draft());
+    dialogs.answer_open(Some(other));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(matches!(
+        h.state().dialog(),
+        Some(Dialog::UnpostedComments { .. })
+    ));
+    assert!(
+        dialogs.asked().iter().all(|(kind, _)| kind != "open"),
+        "not yet"
+    );
+    h.get_by_label("コメントを破棄して開く").click();
+    settle(&mut h);
+    assert!(h.state().window_title().contains("素案2.ron"));
+    assert!(h.state().dialog().is_none());
+}
+
+#[test]
+fn discarding_a_comment_still_asks_about_unsaved_changes() {
+    let mut h = sample_app(FakeDialogs::default());
+    // Entering 閲覧モード records the review base: an unsaved change.
+    enter_review_mode(&mut h, Some("総務課長 田中"));
+    assert!(h.state().document().unwrap().is_dirty());
+    select_row(&mut h, &RowId::new("p1-pr2"));
+    h.get_by_label("コメントの入力").click();
+    h.run();
+    h.get_by_label("コメントの入力").type_text("確認中");
+    h.run();
+
+    // The comment is asked about first (saving would not keep it), then the draft.
+    request_close(&mut h);
+    h.run();
+    h.get_by_label("コメントを破棄して終了").click();
+    h.run();
+    assert!(!sent(&h, |c| matches!(c, egui::ViewportCommand::Close)));
+    assert!(matches!(h.state().dialog(), Some(Dialog::Unsaved { .. })));
+    h.get_by_label("保存せずに終了").click();
+    h.step();
+    assert!(sent(&h, |c| matches!(c, egui::ViewportCommand::Close)));
 }
 
 #[test]

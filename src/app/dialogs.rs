@@ -1,5 +1,5 @@
-//! Modal dialogs: unsaved changes, a file changed by someone else, recovery of unsaved work,
-//! error messages, and the about box. At most one is open; each returns the user's choice.
+//! Modal dialogs: unsaved changes, comments written but not recorded, a file changed by
+//! someone else, recovery of unsaved work, error messages, and the about box. At most one is open; each returns the user's choice.
 
 use std::path::PathBuf;
 
@@ -7,6 +7,7 @@ use egui::{Id, Modal, RichText, Ui};
 
 use super::jobs::AfterSave;
 use super::recovery::{RecoveryEntry, now_unix};
+use super::review_mode::Unposted;
 
 /// The dialog on screen.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,6 +15,13 @@ pub enum Dialog {
     /// The draft has unsaved changes and the user is about to leave it.
     Unsaved {
         name: String,
+        then: AfterSave,
+    },
+    /// Comment boxes hold words that are not in the draft yet, and the user is about to leave
+    /// the document (they would be lost: saving does not record them).
+    UnpostedComments {
+        count: usize,
+        first: Unposted,
         then: AfterSave,
     },
     /// The file on disk changed since it was read.
@@ -44,6 +52,10 @@ pub enum Choice {
     SaveAsInstead,
     Restore(RecoveryEntry),
     DiscardRecovery(RecoveryEntry),
+    /// Drop the comments being written, then go on leaving (which may still ask about saving).
+    DiscardCommentsThen(AfterSave),
+    /// Show the comment being written, with the keyboard focus in its box.
+    BackToComment(Unposted),
     /// Close the dialog (キャンセル, OK, あとで).
     Close,
 }
@@ -80,6 +92,21 @@ pub fn show(ctx: &egui::Context, dialog: &Dialog) -> Option<Choice> {
                     }
                     if ui.button("キャンセル").clicked() {
                         choice = Some(Choice::Close);
+                    }
+                });
+            }
+            Dialog::UnpostedComments { count, first, then } => {
+                ui.label(RichText::new("記録していないコメントがあります").heading());
+                ui.label(format!(
+                    "入力中のコメント（{count} 件）は、まだ下書きに記録されていません。\n「コメントを記録」を押すまでは、保存しても残りません。"
+                ));
+                let v = verb(then);
+                buttons(ui, |ui| {
+                    if ui.button("コメントに戻る").clicked() {
+                        choice = Some(Choice::BackToComment(first.clone()));
+                    }
+                    if ui.button(format!("コメントを破棄して{v}")).clicked() {
+                        choice = Some(Choice::DiscardCommentsThen(then.clone()));
                     }
                 });
             }
@@ -179,6 +206,9 @@ pub fn show(ctx: &egui::Context, dialog: &Dialog) -> Option<Choice> {
     // Escape or a click outside cancels, except where a decision is required.
     if choice.is_none() && modal.should_close() {
         match dialog {
+            Dialog::UnpostedComments { first, .. } => {
+                choice = Some(Choice::BackToComment(first.clone()));
+            }
             Dialog::Unsaved { .. }
             | Dialog::ChangedOnDisk { .. }
             | Dialog::Message { .. }

@@ -443,9 +443,31 @@ impl ShinkyuApp {
         });
     }
 
-    /// Leaves the current document (after asking when it has unsaved changes).
+    /// Comment boxes whose words are not in the draft yet.
+    fn unposted_comments(&self) -> Vec<review_mode::Unposted> {
+        match &self.doc {
+            Some(doc) => self.review.comments.unposted(doc.draft()),
+            None => Vec::new(),
+        }
+    }
+
+    /// The question to ask before leaving a document whose comment boxes hold words.
+    fn unposted_dialog(&self, then: AfterSave) -> Option<Dialog> {
+        let unposted = self.unposted_comments();
+        let first = unposted.first()?.clone();
+        Some(Dialog::UnpostedComments {
+            count: unposted.len(),
+            first,
+            then,
+        })
+    }
+
+    /// Leaves the current document (after asking when comments are being written or it has
+    /// unsaved changes).
     fn leave_then(&mut self, ctx: &egui::Context, frame: &eframe::Frame, then: AfterSave) {
-        if self.is_dirty() {
+        if let Some(dialog) = self.unposted_dialog(then.clone()) {
+            self.dialog = Some(dialog);
+        } else if self.is_dirty() {
             self.dialog = Some(Dialog::Unsaved {
                 name: self.file.name.clone(),
                 then,
@@ -631,6 +653,17 @@ impl ShinkyuApp {
                 self.remove_recovery();
                 self.discard_on_exit = true;
                 self.perform(ctx, frame, then);
+            }
+            Choice::DiscardCommentsThen(then) => {
+                self.review.comments = review_mode::CommentDrafts::default();
+                self.leave_then(ctx, frame, then);
+            }
+            Choice::BackToComment(unposted) => {
+                if unposted.new_comment && !self.view.review_mode {
+                    self.enter_review_mode(ctx);
+                }
+                self.select(Selection::Row(unposted.row), true);
+                self.review.comments.focus = Some(unposted.field);
             }
             Choice::Overwrite(then) => {
                 if let Some(path) = self.file.path.clone() {
@@ -1079,17 +1112,25 @@ impl eframe::App for ShinkyuApp {
         self.checks.poll(self.doc.as_ref(), ctx.input(|i| i.time));
         focus::expire(ctx);
 
-        // Closing with unsaved changes: cancel in the same pass, then ask.
+        // Closing with unsaved changes or comments being written: cancel in the same pass,
+        // then ask (about the comments first: saving would not keep them).
         if ctx.input(|i| i.viewport().close_requested())
             && !self.allow_close
-            && (self.is_dirty() || self.saving)
+            && (self.is_dirty() || self.saving || !self.unposted_comments().is_empty())
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            if !matches!(self.dialog, Some(Dialog::Unsaved { .. })) {
-                self.dialog = Some(Dialog::Unsaved {
-                    name: self.file.name.clone(),
-                    then: AfterSave::Quit,
-                });
+            let asking = matches!(
+                self.dialog,
+                Some(Dialog::Unsaved { .. } | Dialog::UnpostedComments { .. })
+            );
+            if !asking {
+                let dialog =
+                    self.unposted_dialog(AfterSave::Quit)
+                        .unwrap_or_else(|| Dialog::Unsaved {
+                            name: self.file.name.clone(),
+                            then: AfterSave::Quit,
+                        });
+                self.dialog = Some(dialog);
             }
         }
         self.keep_recovery_copy(ctx);

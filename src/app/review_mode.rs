@@ -104,6 +104,61 @@ pub struct CommentDrafts {
     pub focus: Option<Id>,
 }
 
+/// A comment box whose text is not in the draft: what to select and focus to show it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unposted {
+    pub row: RowId,
+    pub field: Id,
+    /// A new top-level comment (its box is shown in 閲覧モード only).
+    pub new_comment: bool,
+}
+
+impl CommentDrafts {
+    /// The comment boxes that hold words not yet in the draft, in document order: new comments
+    /// and replies with text, and comments being edited whose text differs from the recorded
+    /// one. Closing the window or opening another file asks before they go.
+    pub fn unposted(&self, draft: &Draft) -> Vec<Unposted> {
+        use super::panels::comments::{edit_id, new_comment_id, reply_id};
+        let mut found = Vec::new();
+        for (row, text) in &self.new {
+            if !text.trim().is_empty() {
+                found.push(Unposted {
+                    row: row.clone(),
+                    field: new_comment_id(row),
+                    new_comment: true,
+                });
+            }
+        }
+        if let Some((row, parent, text)) = &self.reply
+            && !text.trim().is_empty()
+        {
+            found.push(Unposted {
+                row: row.clone(),
+                field: reply_id(row, parent),
+                new_comment: false,
+            });
+        }
+        if let Some((row, id, text)) = &self.editing {
+            let recorded = draft
+                .find_row(row)
+                .and_then(|p| draft.row(p))
+                .and_then(|r| r.review.comments.iter().find(|c| &c.id == id))
+                .map(|c| c.text.as_str());
+            if recorded.is_some_and(|old| old.trim_end() != text.trim_end()) {
+                found.push(Unposted {
+                    row: row.clone(),
+                    field: edit_id(row, id),
+                    new_comment: false,
+                });
+            }
+        }
+        // Rows that are no longer in the draft (undo of an added row) have nothing to show.
+        found.retain(|u| draft.find_row(&u.row).is_some());
+        found.sort_by_key(|u| draft.find_row(&u.row));
+        found
+    }
+}
+
 /// Background work of the review features.
 #[derive(Debug)]
 pub enum ReviewJob {
@@ -797,6 +852,42 @@ mod tests {
         assert_eq!(jst_from_unix(1_709_218_800), "2024-03-01T00:00");
         assert_eq!(display_date("2026-11-24T09:30"), "2026/11/24 09:30");
         assert_eq!(display_date("昨日"), "昨日");
+    }
+
+    #[test]
+    fn unposted_comments_are_the_boxes_with_new_words_in_document_order() {
+        let mut d = sample_draft();
+        let ids: Vec<RowId> = d.rows().map(|(_, _, r)| r.id.clone()).collect();
+        let (first, later) = (ids[0].clone(), ids[ids.len() - 1].clone());
+        let path = d.find_row(&first).unwrap();
+        d.row_mut(path).unwrap().review.comments.push(Comment {
+            id: "c1".into(),
+            author: "総務課長".into(),
+            date: "2026-11-24T09:30".into(),
+            text: "出典は？".into(),
+            reply_to: None,
+        });
+
+        let mut drafts = CommentDrafts::default();
+        assert!(drafts.unposted(&d).is_empty());
+        // Blank boxes and an edit that changes nothing (but trailing space) hold no words.
+        drafts.new.insert(later.clone(), "  \n".into());
+        drafts.reply = Some((first.clone(), "c1".into(), String::new()));
+        drafts.editing = Some((first.clone(), "c1".into(), "出典は？\n".into()));
+        assert!(drafts.unposted(&d).is_empty());
+
+        drafts
+            .new
+            .insert(later.clone(), "表記を直してください".into());
+        drafts.editing = Some((first.clone(), "c1".into(), "出典はどこですか".into()));
+        let found = drafts.unposted(&d);
+        let rows: Vec<&RowId> = found.iter().map(|u| &u.row).collect();
+        assert_eq!(rows, [&first, &later], "document order");
+        assert!(!found[0].new_comment && found[1].new_comment);
+
+        // A row that is gone (its addition undone) has nothing to show.
+        drafts.reply = Some((RowId::new("gone"), "c1".into(), "返信".into()));
+        assert_eq!(drafts.unposted(&d).len(), 2);
     }
 
     #[test]

@@ -139,6 +139,28 @@ pub fn settle(h: &mut Harness<'static, ShinkyuApp>) {
 }
 
 /// The draft in the document.
+/// The user closes the window (the title bar's ×); one frame runs.
+pub fn request_close(h: &mut Harness<'static, ShinkyuApp>) {
+    h.input_mut()
+        .viewports
+        .get_mut(&egui::ViewportId::ROOT)
+        .unwrap()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+}
+
+/// Whether the last frame sent a viewport command matching `pred`.
+pub fn sent(
+    h: &Harness<'static, ShinkyuApp>,
+    pred: impl Fn(&egui::ViewportCommand) -> bool,
+) -> bool {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.iter().any(pred))
+}
+
 pub fn draft(h: &Harness<'static, ShinkyuApp>) -> shinkyu::model::Draft {
     h.state().document().expect("a document").draft().clone()
 }

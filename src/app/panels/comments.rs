@@ -418,11 +418,18 @@ impl Thread<'_> {
     }
 }
 
-fn reply_id(row: &RowId, parent: &str) -> Id {
+/// The box for a new top-level comment on a row.
+pub(crate) fn new_comment_id(row: &RowId) -> Id {
+    Id::unique(("comment-new", row))
+}
+
+/// The box for a reply to a comment.
+pub(crate) fn reply_id(row: &RowId, parent: &str) -> Id {
     Id::unique(("comment-reply", row, parent))
 }
 
-fn edit_id(row: &RowId, comment: &str) -> Id {
+/// The box in which a comment is edited.
+pub(crate) fn edit_id(row: &RowId, comment: &str) -> Id {
     Id::unique(("comment-edit", row, comment))
 }
 
@@ -456,7 +463,7 @@ fn comment_box(
 
 fn new_comment_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, row: &RowId) {
     let mut text = cx.review.comments.new.get(row).cloned().unwrap_or_default();
-    let id = Id::unique(("comment-new", row));
+    let id = new_comment_id(row);
     let ctrl_enter = comment_box(
         ui,
         id,
