@@ -373,6 +373,7 @@ fn discarding_a_recovery_copy_removes_it() {
         written_at: shinkyu::app::recovery::now_unix() - 600,
         stamp_len: None,
         stamp_hash: None,
+        comments: Vec::new(),
     };
     shinkyu::app::recovery::write(settings.path(), &info, &sample_draft()).unwrap();
     let mut h = app_with(

@@ -297,6 +297,86 @@ fn words_in_a_comment_box_are_not_lost_by_closing_or_opening_another_file() {
     assert!(h.state().dialog().is_none());
 }
 
+/// Lets simulated time pass beyond the recovery interval (each step is 0.25 s).
+fn wait_for_recovery_copy(h: &mut H) {
+    for _ in 0..((shinkyu::app::RECOVERY_INTERVAL / 0.25) as usize + 4) {
+        h.step();
+    }
+    settle(h);
+}
+
+#[test]
+fn words_in_a_comment_box_survive_a_crash_in_the_recovery_copy() {
+    use shinkyu::app::recovery;
+    let settings = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "素案1.ron", &sample_draft());
+    let id = RowId::new("p1-pr2");
+    let words = "現状値の出典を書き添えてください。";
+    {
+        let mut h = app_with(
+            StartWith::File(path.clone()),
+            FakeDialogs::default(),
+            Some(settings.path().to_path_buf()),
+        );
+        enter_review_mode(&mut h, Some("総務課長 田中"));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        settle(&mut h);
+        assert!(!h.state().document().unwrap().is_dirty());
+        assert!(recovery::list(settings.path()).is_empty());
+
+        // Words in the box alone (the draft is saved) are worth a copy.
+        select_row(&mut h, &id);
+        h.get_by_label("コメントの入力").click();
+        h.run();
+        h.get_by_label("コメントの入力").type_text("下書き");
+        h.run();
+        wait_for_recovery_copy(&mut h);
+        let copies = recovery::list(settings.path());
+        assert_eq!(copies.len(), 1, "a copy for the words in the box");
+        assert_eq!(copies[0].info.comments[0].text, "下書き");
+
+        // Cleared again: nothing is left to lose, and the copy goes.
+        h.get_by_label("コメントの入力").click();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.key_press(Key::Backspace);
+        h.run();
+        assert_eq!(comment_box_text(&h), "");
+        wait_for_recovery_copy(&mut h);
+        assert!(recovery::list(settings.path()).is_empty());
+
+        h.get_by_label("コメントの入力").type_text(words);
+        h.run();
+        wait_for_recovery_copy(&mut h);
+        let copies = recovery::list(settings.path());
+        assert_eq!(copies.len(), 1);
+        assert_eq!(copies[0].info.comments[0].text, words);
+        // The harness is dropped without a clean exit: a crash.
+    }
+
+    let mut h = app_with(
+        StartWith::File(path.clone()),
+        FakeDialogs::default(),
+        Some(settings.path().to_path_buf()),
+    );
+    h.get_by_label("記録していなかったコメント 1 件を含みます（入力欄に戻します）");
+    h.get_by_label("復元する").click();
+    settle(&mut h);
+    assert!(h.state().status_text().unwrap().contains("コメント 1 件"));
+    // A reviewer's copy opens in 閲覧モード (this harness does not remember the name).
+    h.get_by_label("確認者の名前").type_text("総務課長 田中");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().review_mode());
+    // The row where the comment was being written is on screen, the words in its box.
+    assert_eq!(*h.state().selection(), Selection::Row(id.clone()));
+    assert_eq!(comment_box_text(&h), words);
+    h.get_by_label("コメントを記録").click();
+    h.run();
+    assert_eq!(row_of(&draft(&h), &id).review.comments[0].text, words);
+}
+
 #[test]
 fn discarding_a_comment_still_asks_about_unsaved_changes() {
     let mut h = sample_app(FakeDialogs::default());

@@ -140,6 +140,15 @@ pub fn show(ctx: &egui::Context, dialog: &Dialog) -> Option<Choice> {
                             ui.label(RichText::new(p.display().to_string()).small().weak());
                         }
                         ui.label(RichText::new(format!("自動保存: {}", e.info.age_label(now))).small());
+                        if !e.info.comments.is_empty() {
+                            ui.label(
+                                RichText::new(format!(
+                                    "記録していなかったコメント {} 件を含みます（入力欄に戻します）",
+                                    e.info.comments.len()
+                                ))
+                                .small(),
+                            );
+                        }
                         ui.horizontal(|ui| {
                             if ui.button("復元する").clicked() {
                                 choice = Some(Choice::Restore(e.clone()));

@@ -46,7 +46,8 @@ pub enum JobResult {
         then: AfterSave,
     },
     RecoveryWritten {
-        revision: u64,
+        /// What the copy holds (the draft's revision and the unrecorded comments, hashed).
+        state: u64,
         result: Result<(), String>,
     },
     /// A version comparison or a reviewer's copy ([`super::review_mode`]).
@@ -135,10 +136,10 @@ impl Jobs {
         settings: PathBuf,
         info: super::recovery::RecoveryInfo,
         draft: Draft,
-        revision: u64,
+        state: u64,
     ) {
         self.spawn("recovery", move || JobResult::RecoveryWritten {
-            revision,
+            state,
             result: super::recovery::write(&settings, &info, &draft),
         });
     }

@@ -192,6 +192,8 @@ pub struct ShinkyuApp {
     /// The user chose to discard unsaved work: its recovery copy goes on exit.
     discard_on_exit: bool,
     title: String,
+    /// What the recovery copy written in this session holds: the draft's revision and the
+    /// words in comment boxes, hashed (`keep_recovery_copy`).
     recovery_written: Option<u64>,
     recovery_time: f64,
     recovery_pending: bool,
@@ -609,6 +611,8 @@ impl ShinkyuApp {
                                 recovery::remove(dir, &self.recovery_key());
                             }
                         }
+                        // Words still in comment boxes get a new copy under the saved name.
+                        self.recovery_written = None;
                         let backup = outcome
                             .backup
                             .map(|b| format!("（前の版は {} に残しました）", state::file_name(&b)))
@@ -633,10 +637,10 @@ impl ShinkyuApp {
                     }
                 }
             }
-            JobResult::RecoveryWritten { revision, result } => {
+            JobResult::RecoveryWritten { state, result } => {
                 self.recovery_pending = false;
                 match result {
-                    Ok(()) => self.recovery_written = Some(revision),
+                    Ok(()) => self.recovery_written = Some(state),
                     Err(e) => eprintln!("shinkyu: 自動保存に失敗しました: {e}"),
                 }
             }
@@ -659,11 +663,11 @@ impl ShinkyuApp {
                 self.leave_then(ctx, frame, then);
             }
             Choice::BackToComment(unposted) => {
-                if unposted.new_comment && !self.view.review_mode {
+                if unposted.comment_box == review_mode::CommentBox::New && !self.view.review_mode {
                     self.enter_review_mode(ctx);
                 }
+                self.review.comments.focus = Some(unposted.field());
                 self.select(Selection::Row(unposted.row), true);
-                self.review.comments.focus = Some(unposted.field);
             }
             Choice::Overwrite(then) => {
                 if let Some(path) = self.file.path.clone() {
@@ -683,11 +687,21 @@ impl ShinkyuApp {
                         },
                     };
                     self.set_document(Document::new_unsaved(draft), file);
-                    self.message(
-                        ctx,
-                        "自動保存から復元しました。保存すると確定します。",
-                        false,
-                    );
+                    let comments = entry.info.comments.len();
+                    // Show where the first of the restored comments was being written.
+                    if let Some(first) = entry.info.comments.first() {
+                        self.review.comments.focus = Some(first.field());
+                        self.select(Selection::Row(first.row.clone()), true);
+                    }
+                    self.review.comments.restore(entry.info.comments);
+                    let text = if comments == 0 {
+                        "自動保存から復元しました。保存すると確定します。".to_string()
+                    } else {
+                        format!(
+                            "自動保存から復元しました（記録していなかったコメント {comments} 件も入力欄に戻しました）。保存すると確定します。"
+                        )
+                    };
+                    self.message(ctx, text, false);
                 }
                 Err(e) => {
                     self.dialog = Some(load_error_dialog(&entry.draft_path, &e));
@@ -979,8 +993,24 @@ impl ShinkyuApp {
             return;
         };
         let Some(doc) = &self.doc else { return };
-        if !doc.is_dirty() || self.recovery_pending || self.recovery_written == Some(doc.revision())
-        {
+        let comments = self.review.comments.unposted(doc.draft());
+        if !doc.is_dirty() && comments.is_empty() {
+            // Nothing left to lose (saved, or the words in the boxes cleared): a copy written
+            // in this session goes.
+            if self.recovery_written.take().is_some() && !self.recovery_pending {
+                recovery::remove(&dir, &self.recovery_key());
+            }
+            return;
+        }
+        // What the copy holds: the draft's revision and the words in the comment boxes.
+        let state = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            doc.revision().hash(&mut h);
+            comments.hash(&mut h);
+            h.finish()
+        };
+        if self.recovery_pending || self.recovery_written == Some(state) {
             return;
         }
         let now = ctx.input(|i| i.time);
@@ -998,11 +1028,12 @@ impl ShinkyuApp {
             written_at: recovery::now_unix(),
             stamp_len: stamp.map(|s| s.len),
             stamp_hash: stamp.map(|s| s.hash),
+            comments,
         };
         self.recovery_pending = true;
         self.recovery_time = now;
         self.jobs
-            .write_recovery(dir, info, doc.draft().clone(), doc.revision());
+            .write_recovery(dir, info, doc.draft().clone(), state);
     }
 
     fn dropped_files(&mut self, ctx: &egui::Context) {
@@ -1293,7 +1324,7 @@ impl eframe::App for ShinkyuApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        if !self.is_dirty() || self.discard_on_exit {
+        if (!self.is_dirty() && self.unposted_comments().is_empty()) || self.discard_on_exit {
             self.remove_recovery();
         }
     }

@@ -3,13 +3,16 @@
 //! A clean save or a clean exit removes the copy.
 //!
 //! Each open document has one copy, `recovery/<key>.ron` (the draft, in the normal file
-//! format) with `recovery/<key>.json` (where it came from and when it was written).
+//! format) with `recovery/<key>.json` (where it came from, when it was written, and the words
+//! in comment boxes that were not recorded yet). A copy is kept while the draft has unsaved
+//! changes or a comment box holds words.
 
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use super::review_mode::Unposted;
 use crate::io::{self, FileStamp, LoadError, SaveOptions};
 use crate::model::Draft;
 
@@ -26,6 +29,9 @@ pub struct RecoveryInfo {
     /// The original file's stamp when it was read, to notice later changes on disk.
     pub stamp_len: Option<u64>,
     pub stamp_hash: Option<u64>,
+    /// Words typed into comment boxes (閲覧モード) and not recorded in the draft.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Unposted>,
 }
 
 impl RecoveryInfo {
@@ -158,6 +164,11 @@ mod tests {
             written_at: 100,
             stamp_len: Some(3),
             stamp_hash: Some(4),
+            comments: vec![Unposted {
+                row: crate::model::RowId::new("p1-pr2"),
+                comment_box: super::super::review_mode::CommentBox::Reply("c1".into()),
+                text: "了解です。\n次の素案で直します。".into(),
+            }],
         };
         let draft = sample_draft();
         write(dir.path(), &info, &draft).unwrap();
@@ -180,6 +191,7 @@ mod tests {
             written_at: 1000,
             stamp_len: None,
             stamp_hash: None,
+            comments: Vec::new(),
         };
         assert_eq!(info.age_label(1010), "1 分以内");
         assert_eq!(info.age_label(1000 + 5 * 60), "約 5 分前");

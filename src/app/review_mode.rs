@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use egui::{Id, Modal, RichText};
+use serde::{Deserialize, Serialize};
 
 use super::ShinkyuApp;
 use super::dialogs::Dialog;
@@ -104,13 +105,37 @@ pub struct CommentDrafts {
     pub focus: Option<Id>,
 }
 
-/// A comment box whose text is not in the draft: what to select and focus to show it.
-#[derive(Clone, Debug, PartialEq)]
+/// Which comment box of a row holds the words.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CommentBox {
+    /// A new top-level comment (its box is shown in 閲覧モード only).
+    New,
+    /// A reply to the comment with this id.
+    Reply(String),
+    /// The comment with this id, being edited.
+    Edit(String),
+}
+
+/// Words in a comment box that are not in the draft yet. Kept with the recovery copy, so a
+/// crash does not lose them either.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Unposted {
     pub row: RowId,
-    pub field: Id,
-    /// A new top-level comment (its box is shown in 閲覧モード only).
-    pub new_comment: bool,
+    #[serde(rename = "box")]
+    pub comment_box: CommentBox,
+    pub text: String,
+}
+
+impl Unposted {
+    /// The text field to focus to show the words.
+    pub fn field(&self) -> Id {
+        use super::panels::comments::{edit_id, new_comment_id, reply_id};
+        match &self.comment_box {
+            CommentBox::New => new_comment_id(&self.row),
+            CommentBox::Reply(parent) => reply_id(&self.row, parent),
+            CommentBox::Edit(comment) => edit_id(&self.row, comment),
+        }
+    }
 }
 
 impl CommentDrafts {
@@ -118,14 +143,13 @@ impl CommentDrafts {
     /// and replies with text, and comments being edited whose text differs from the recorded
     /// one. Closing the window or opening another file asks before they go.
     pub fn unposted(&self, draft: &Draft) -> Vec<Unposted> {
-        use super::panels::comments::{edit_id, new_comment_id, reply_id};
         let mut found = Vec::new();
         for (row, text) in &self.new {
             if !text.trim().is_empty() {
                 found.push(Unposted {
                     row: row.clone(),
-                    field: new_comment_id(row),
-                    new_comment: true,
+                    comment_box: CommentBox::New,
+                    text: text.clone(),
                 });
             }
         }
@@ -134,8 +158,8 @@ impl CommentDrafts {
         {
             found.push(Unposted {
                 row: row.clone(),
-                field: reply_id(row, parent),
-                new_comment: false,
+                comment_box: CommentBox::Reply(parent.clone()),
+                text: text.clone(),
             });
         }
         if let Some((row, id, text)) = &self.editing {
@@ -147,8 +171,8 @@ impl CommentDrafts {
             if recorded.is_some_and(|old| old.trim_end() != text.trim_end()) {
                 found.push(Unposted {
                     row: row.clone(),
-                    field: edit_id(row, id),
-                    new_comment: false,
+                    comment_box: CommentBox::Edit(id.clone()),
+                    text: text.clone(),
                 });
             }
         }
@@ -156,6 +180,19 @@ impl CommentDrafts {
         found.retain(|u| draft.find_row(&u.row).is_some());
         found.sort_by_key(|u| draft.find_row(&u.row));
         found
+    }
+
+    /// Puts words back into their boxes (restoring a recovery copy).
+    pub fn restore(&mut self, unposted: Vec<Unposted>) {
+        for u in unposted {
+            match u.comment_box {
+                CommentBox::New => {
+                    self.new.insert(u.row, u.text);
+                }
+                CommentBox::Reply(parent) => self.reply = Some((u.row, parent, u.text)),
+                CommentBox::Edit(comment) => self.editing = Some((u.row, comment, u.text)),
+            }
+        }
     }
 }
 
@@ -883,7 +920,14 @@ mod tests {
         let found = drafts.unposted(&d);
         let rows: Vec<&RowId> = found.iter().map(|u| &u.row).collect();
         assert_eq!(rows, [&first, &later], "document order");
-        assert!(!found[0].new_comment && found[1].new_comment);
+        assert_eq!(found[0].comment_box, CommentBox::Edit("c1".into()));
+        assert_eq!(found[0].text, "出典はどこですか");
+        assert_eq!(found[1].comment_box, CommentBox::New);
+
+        // What is found can be put back, box by box (a recovery copy).
+        let mut restored = CommentDrafts::default();
+        restored.restore(found.clone());
+        assert_eq!(restored.unposted(&d), found);
 
         // A row that is gone (its addition undone) has nothing to show.
         drafts.reply = Some((RowId::new("gone"), "c1".into(), "返信".into()));
