@@ -1,5 +1,5 @@
 //! What the checker reports on the bundled draft (the seed, transcribed verbatim): the
-//! document's real problems, counted per rule, and the one known false alarm. The README's
+//! document's real problems, counted per rule, and the false alarms that must stay away. The README's
 //! table (README.md, The checker) is this list; a change here must be reflected there.
 
 use std::collections::BTreeMap;
@@ -44,12 +44,12 @@ fn counts_per_rule() {
         ("YUR001", 2),
         ("YUR002", 2),
         ("YUR004", 3),
-        ("YUR005", 2),
+        ("YUR005", 1),
     ]
     .into_iter()
     .collect();
     assert_eq!(by, expected);
-    assert_eq!(counts(&f), (9, 13, 18));
+    assert_eq!(counts(&f), (9, 13, 17));
 }
 
 #[test]
@@ -152,4 +152,10 @@ fn the_documents_problems_are_found_where_they_are() {
             .any(|x| x.code == "ERA001" && x.excerpt.contains("31"))
     );
     assert!(!f.iter().any(|x| x.excerpt.contains("共同")));
+    // 事業⑧ 「適正に評価し」 and 施策中項目 5 「適正かつ客観的に評価し」 are both the plan in force,
+    // kept as they are: not a slip of this revision.
+    assert!(
+        !f.iter()
+            .any(|x| x.code == "YUR005" && x.location.display.contains("人事評価"))
+    );
 }

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::corpus::{Unit, UnitKind};
+use super::corpus::{Corpus, Unit, UnitKind};
 use super::{Ctx, Finding, Fix, Rule, Severity, Span, text};
 
 /// YUR001 送り仮名のゆれ: one word written with different 送り仮名 within the draft
@@ -38,8 +38,11 @@ pub const DICTIONARY: &str = "YUR004";
 /// Why: boilerplate is copied between sections; when one copy is edited the two drift apart
 /// and one of them is usually a slip. Example: 「(現時点では、市民協働がなされないものが多い
 /// ため、非記載を想定)」 next to 「(現時点では、市民協働がなじまないものが多いため、非記載を
-/// 想定)」. 情報. Texts that differ only in numbers, ※ or width are left to other rules.
-/// Fix: the other text's wording.
+/// 想定)」. 情報. Texts that differ only in numbers, ※ or width are left to other rules, and
+/// so is a pair whose two texts both stand unchanged in the plan in force (each row's 現行
+/// side has the same text): that is the current plan's own wording, which this revision did
+/// not write (a 施策中項目 「適正かつ客観的に評価し」 and a 事業 「適正に評価し」, both kept as
+/// they were). Fix: the other text's wording.
 pub const BOILERPLATE: &str = "YUR005";
 
 pub(super) const RULES: &[Rule] = &[
@@ -560,6 +563,7 @@ fn boilerplate(ctx: &mut Ctx) {
         .filter(|u| matches!(u.kind, UnitKind::Body | UnitKind::Header))
         .filter(|u| (2 * EDGE..=120).contains(&u.chars.len()))
         .collect();
+    let kept: Vec<bool> = units.iter().map(|u| in_force(corpus, u)).collect();
     // key → distinct text → units holding it, in document order.
     let mut groups: TextGroups = HashMap::new();
     for (k, u) in units.iter().enumerate() {
@@ -610,6 +614,10 @@ fn boilerplate(ctx: &mut Ctx) {
                 if ma.iter().chain(mb.iter()).all(|c| text::is_digit(*c)) {
                     continue;
                 }
+                // Both wordings come from the plan in force, unchanged: not this draft's slip.
+                if ka.iter().chain(kb.iter()).all(|&k| kept[k]) {
+                    continue;
+                }
                 let other = corpus.location(units[kb[0]], None).display;
                 let (wa, wb): (String, String) = (ma.iter().collect(), mb.iter().collect());
                 for &k in ka {
@@ -639,6 +647,23 @@ fn boilerplate(ctx: &mut Ctx) {
             }
         }
     }
+}
+
+/// Whether a text of the revised plan stands as is in the plan in force: the 現行 side of
+/// its own row has the same text (or the row prints its 現行 side).
+fn in_force(corpus: &Corpus, u: &Unit) -> bool {
+    if u.borrowed {
+        return true;
+    }
+    let Some(current) = u
+        .path
+        .and_then(|p| corpus.draft.row(p))
+        .and_then(|r| r.current.as_ref())
+    else {
+        return false;
+    };
+    let text: String = u.chars.iter().collect();
+    current.texts().iter().any(|(_, t)| *t == text)
 }
 
 #[cfg(test)]
@@ -839,6 +864,50 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn boilerplate_in_force_is_left_alone_unless_the_revision_wrote_it() {
+        use crate::model::ChangeStatus::{Modified, Unchanged};
+        let a = "職員が挙げた業績を適正かつ客観的に評価し、人事管理に活用します。";
+        let b = "職員が挙げた業績を適正に評価し、人事管理に活用します。";
+        // Both texts kept as the plan in force has them: the plan's own wording.
+        let mut p = policy(2, "a");
+        p.measures = vec![row(
+            "m5",
+            Some(Unchanged),
+            Some(bullets(&[a])),
+            Some(bullets(&[a])),
+        )];
+        p.projects = vec![row(
+            "j8",
+            Some(Unchanged),
+            Some(summary(b)),
+            Some(summary(b)),
+        )];
+        assert!(run(&draft(vec![p]), BOILERPLATE).is_empty());
+        // The 事業 text was rewritten in this revision into the near copy: reported.
+        let mut p = policy(2, "a");
+        p.measures = vec![row(
+            "m5",
+            Some(Unchanged),
+            Some(bullets(&[a])),
+            Some(bullets(&[a])),
+        )];
+        p.projects = vec![row(
+            "j8",
+            Some(Modified),
+            Some(summary("職員の能力を評価します。")),
+            Some(summary(b)),
+        )];
+        let f = run(&draft(vec![p]), BOILERPLATE);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].location.display.contains("主な事業"), "{f:#?}");
+        // A 変更なし row stored without a 改定案 side prints its 現行 text: in force too.
+        let mut p = policy(2, "a");
+        p.measures = vec![row("m5", Some(Unchanged), Some(bullets(&[a])), None)];
+        p.projects = vec![row("j8", Some(Unchanged), Some(summary(b)), None)];
+        assert!(run(&draft(vec![p]), BOILERPLATE).is_empty());
     }
 
     #[test]
