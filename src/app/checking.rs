@@ -258,27 +258,21 @@ impl Checks {
         let t0 = Instant::now();
         let draft = draft.clone();
         let copy = t0.elapsed();
-        let tx = self.tx.clone();
-        let ctx = self.ctx.clone();
         let generation = self.generation;
-        let spawned = std::thread::Builder::new()
-            .name("shinkyu-check".into())
-            .spawn(move || {
-                let t = Instant::now();
-                let findings = checker.check(&draft);
-                let _ = tx.send(Done {
-                    generation,
-                    revision,
-                    findings,
-                    elapsed: t.elapsed(),
-                    copy,
-                    total: t0.elapsed(),
-                });
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.running = Some(revision),
-            Err(e) => eprintln!("shinkyu: 検査用のスレッドを開始できません: {e}"),
+        let spawned = super::jobs::spawn_worker("check", &self.tx, &self.ctx, move || {
+            let t = Instant::now();
+            let findings = checker.check(&draft);
+            Done {
+                generation,
+                revision,
+                findings,
+                elapsed: t.elapsed(),
+                copy,
+                total: t0.elapsed(),
+            }
+        });
+        if spawned {
+            self.running = Some(revision);
         }
     }
 

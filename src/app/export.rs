@@ -200,18 +200,7 @@ impl ExportState {
     }
 
     fn spawn(&self, name: &str, job: impl FnOnce() -> Msg + Send + 'static) -> bool {
-        let tx = self.tx.clone();
-        let ctx = self.ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name(format!("shinkyu-{name}"))
-            .spawn(move || {
-                let _ = tx.send(job());
-                ctx.request_repaint();
-            });
-        if let Err(e) = &spawned {
-            eprintln!("shinkyu: 処理用のスレッドを開始できません: {e}");
-        }
-        spawned.is_ok()
+        super::jobs::spawn_worker(name, &self.tx, &self.ctx, job)
     }
 
     fn load_previous(&mut self, path: PathBuf, current: Draft) {

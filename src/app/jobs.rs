@@ -91,17 +91,8 @@ impl Jobs {
     }
 
     pub(crate) fn spawn(&mut self, name: &str, job: impl FnOnce() -> JobResult + Send + 'static) {
-        let tx = self.tx.clone();
-        let ctx = self.ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name(format!("shinkyu-{name}"))
-            .spawn(move || {
-                let _ = tx.send(job());
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.pending += 1,
-            Err(e) => eprintln!("shinkyu: 処理用のスレッドを開始できません: {e}"),
+        if spawn_worker(name, &self.tx, &self.ctx, job) {
+            self.pending += 1;
         }
     }
 
@@ -167,6 +158,28 @@ pub fn save_checked(
     let outcome = io::save_draft(path, draft, &SaveOptions::default())
         .map_err(|e| SaveFailure::Error(e.to_string()))?;
     Ok((outcome, FileStamp::of_file(path)))
+}
+
+/// Runs `job` on a thread named `shinkyu-<name>`, sends its result to `tx` and wakes the UI.
+/// Returns false (and says why on stderr) when no thread could be started.
+pub(crate) fn spawn_worker<T: Send + 'static>(
+    name: &str,
+    tx: &Sender<T>,
+    ctx: &egui::Context,
+    job: impl FnOnce() -> T + Send + 'static,
+) -> bool {
+    let tx = tx.clone();
+    let ctx = ctx.clone();
+    let spawned = std::thread::Builder::new()
+        .name(format!("shinkyu-{name}"))
+        .spawn(move || {
+            let _ = tx.send(job());
+            ctx.request_repaint();
+        });
+    if let Err(e) = &spawned {
+        eprintln!("shinkyu: 処理用のスレッドを開始できません（{name}）: {e}");
+    }
+    spawned.is_ok()
 }
 
 #[cfg(test)]

@@ -391,15 +391,7 @@ impl Reporter<'_, '_> {
                             "「{spelling}」と「{canon}」の{kind}がゆれています（現行を含め{counts}）。{why}「{canon}」にそろえてください。"
                         ),
                     );
-                    if !written.contains('※') {
-                        f.fix = Some(Fix::replace(
-                            format!("「{canon}」にする"),
-                            u.addr.clone(),
-                            Span::new(o.start, o.end),
-                            written,
-                            canon,
-                        ));
-                    }
+                    f.fix = respell(u, o.start, o.end, &written, canon);
                     self.found.push(f);
                 }
             }
@@ -531,15 +523,7 @@ pub(super) fn check(ctx: &mut Ctx) {
                     DICTIONARY,
                     format!("「{written}」は「{}」と書きます。{note}", entry.preferred),
                 );
-                if !written.contains('※') {
-                    f.fix = Some(Fix::replace(
-                        format!("「{}」にする", entry.preferred),
-                        u.addr.clone(),
-                        Span::new(start, end),
-                        written,
-                        entry.preferred.clone(),
-                    ));
-                }
+                f.fix = respell(u, start, end, &written, &entry.preferred);
                 found.push(f);
             }
             i += len;
@@ -633,20 +617,26 @@ fn boilerplate(ctx: &mut Ctx) {
                             "「{ctx_a}」は、ほかの箇所（{other}）では「{wb}」となっている同じ文です。意図した違いでなければ、言い回しをそろえてください。"
                         ),
                     );
-                    if !wa.contains('※') {
-                        f.fix = Some(Fix::replace(
-                            format!("「{wb}」にする"),
-                            u.addr.clone(),
-                            Span::new(p, ta.len() - q),
-                            wa.clone(),
-                            wb.clone(),
-                        ));
-                    }
+                    f.fix = respell(u, p, ta.len() - q, &wa, &wb);
                     ctx.out.push(f);
                 }
             }
         }
     }
+}
+
+/// The fix 「…」にする that writes `to` over the characters `start..end` of a unit, unless
+/// they hold a ※ (the mark belongs to the term; replacing the spelling would drop it).
+fn respell(u: &Unit, start: usize, end: usize, written: &str, to: &str) -> Option<Fix> {
+    (!written.contains('※')).then(|| {
+        Fix::replace(
+            format!("「{to}」にする"),
+            u.addr.clone(),
+            Span::new(start, end),
+            written,
+            to,
+        )
+    })
 }
 
 /// Whether a text of the revised plan stands as is in the plan in force: the 現行 side of

@@ -5,10 +5,10 @@
 
 use std::collections::HashMap;
 
-use egui::{Align2, Color32, FontId, Id, Key, Modifiers, RichText, Stroke, Ui, pos2, vec2};
+use egui::{Align, Align2, Color32, FontId, Id, Key, Modifiers, RichText, Stroke, Ui, pos2, vec2};
 
 use super::EditorCtx;
-use super::widgets::section;
+use super::widgets::{paint_badge, section};
 use crate::app::review_mode::{ReviewAction, display_date};
 use crate::app::state::Filters;
 use crate::app::tree::Line;
@@ -128,29 +128,6 @@ fn short(state: ReviewState) -> &'static str {
     }
 }
 
-/// Paints a badge whose right edge is at `right` (vertically centred on `y`); returns its width.
-fn paint_badge(
-    painter: &egui::Painter,
-    right: f32,
-    y: f32,
-    text: &str,
-    (fill, color): (Color32, Color32),
-    font: &FontId,
-) -> f32 {
-    let galley = painter.layout_no_wrap(text.to_string(), font.clone(), color);
-    let size = galley.size() + vec2(8.0, 2.0);
-    let rect = egui::Rect::from_min_size(pos2(right - size.x, y - size.y / 2.0), size);
-    painter.rect_filled(rect, 3.0, fill);
-    painter.galley(
-        Align2::CENTER_CENTER
-            .anchor_size(rect.center(), galley.size())
-            .min,
-        galley,
-        color,
-    );
-    size.x
-}
-
 /// Paints a speech bubble with the number of comments, right edge at `right`; returns its width.
 fn paint_comment_count(
     painter: &egui::Painter,
@@ -205,7 +182,7 @@ pub fn paint_tree_marks(
     {
         right -= paint_badge(
             painter,
-            right,
+            (right, Align::Max),
             y,
             state.label(),
             review_colors(state, dark),
@@ -224,7 +201,14 @@ pub fn paint_tree_marks(
             if right - w < min_x {
                 break;
             }
-            right -= paint_badge(painter, right, y, &text, review_colors(state, dark), &font) + 3.0;
+            right -= paint_badge(
+                painter,
+                (right, Align::Max),
+                y,
+                &text,
+                review_colors(state, dark),
+                &font,
+            ) + 3.0;
         }
     }
     right
@@ -433,54 +417,77 @@ pub(crate) fn edit_id(row: &RowId, comment: &str) -> Id {
     Id::unique(("comment-edit", row, comment))
 }
 
-/// A multi-line comment box; Ctrl+Enter posts. Returns true when the user asked to post.
-/// `focus` asks for the keyboard focus once (a reply or an edit just opened).
-fn comment_box(
-    ui: &mut Ui,
+/// What the user did with a comment form this frame.
+#[derive(PartialEq)]
+enum FormOutcome {
+    Typing,
+    Submit,
+    Cancel,
+}
+
+/// A comment form: a multi-line box (Ctrl+Enter submits), its button, and キャンセル where
+/// the form can be closed. Submitting needs some text. `focus` asks for the keyboard focus
+/// once (a reply or an edit just opened).
+struct CommentForm<'a> {
     id: Id,
-    text: &mut String,
-    name: &str,
-    hint: &str,
-    focus: &mut Option<Id>,
-) -> bool {
-    let had_focus = ui.memory(|m| m.has_focus(id));
-    let ctrl_enter = had_focus && ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
-    let r = ui
-        .add(
-            egui::TextEdit::multiline(text)
-                .id(id)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY)
-                .hint_text(hint),
-        )
-        .accessible_name(name);
-    if *focus == Some(id) {
-        r.request_focus();
-        *focus = None;
+    /// Accessible name of the box.
+    name: &'a str,
+    hint: &'a str,
+    submit: &'a str,
+    submit_help: Option<&'a str>,
+    cancellable: bool,
+}
+
+impl CommentForm<'_> {
+    fn show(&self, ui: &mut Ui, text: &mut String, focus: &mut Option<Id>) -> FormOutcome {
+        let had_focus = ui.memory(|m| m.has_focus(self.id));
+        let ctrl_enter =
+            had_focus && ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
+        let r = ui
+            .add(
+                egui::TextEdit::multiline(text)
+                    .id(self.id)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY)
+                    .hint_text(self.hint),
+            )
+            .accessible_name(self.name);
+        if *focus == Some(self.id) {
+            r.request_focus();
+            *focus = None;
+        }
+        let ready = !text.trim().is_empty();
+        let mut submit = ctrl_enter && ready;
+        let mut cancel = false;
+        ui.horizontal(|ui| {
+            let mut button = ui.add_enabled(ready, egui::Button::new(self.submit));
+            if let Some(help) = self.submit_help {
+                button = button.on_hover_text(help);
+            }
+            submit |= button.clicked();
+            cancel = self.cancellable && ui.button("キャンセル").clicked();
+        });
+        if cancel {
+            FormOutcome::Cancel
+        } else if submit {
+            FormOutcome::Submit
+        } else {
+            FormOutcome::Typing
+        }
     }
-    ctrl_enter
 }
 
 fn new_comment_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, row: &RowId) {
     let mut text = cx.review.comments.new.get(row).cloned().unwrap_or_default();
-    let id = new_comment_id(row);
-    let ctrl_enter = comment_box(
-        ui,
-        id,
-        &mut text,
-        "コメントの入力",
-        "この行へのコメント（Ctrl+Enter で記録）",
-        &mut cx.review.comments.focus,
-    );
-    let ready = !text.trim().is_empty();
-    let mut post = ctrl_enter && ready;
-    ui.horizontal(|ui| {
-        post |= ui
-            .add_enabled(ready, egui::Button::new("コメントを記録"))
-            .on_hover_text("コメントを確認者の名前と日時つきで記録します（Ctrl+Enter）")
-            .clicked();
-    });
-    if post {
+    let form = CommentForm {
+        id: new_comment_id(row),
+        name: "コメントの入力",
+        hint: "この行へのコメント（Ctrl+Enter で記録）",
+        submit: "コメントを記録",
+        submit_help: Some("コメントを確認者の名前と日時つきで記録します（Ctrl+Enter）"),
+        cancellable: false,
+    };
+    if form.show(ui, &mut text, &mut cx.review.comments.focus) == FormOutcome::Submit {
         cx.actions.push(Action::Review(ReviewAction::Post {
             row: row.clone(),
             reply_to: None,
@@ -498,34 +505,26 @@ fn reply_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, row: &RowId, parent: &str, to: 
     let Some((_, _, mut text)) = cx.review.comments.reply.clone() else {
         return;
     };
-    let id = reply_id(row, parent);
-    let ctrl_enter = comment_box(
-        ui,
-        id,
-        &mut text,
-        "返信の入力",
-        &format!("{to} さんへの返信（Ctrl+Enter で記録）"),
-        &mut cx.review.comments.focus,
-    );
-    let ready = !text.trim().is_empty();
-    let mut post = ctrl_enter && ready;
-    let mut cancel = false;
-    ui.horizontal(|ui| {
-        post |= ui
-            .add_enabled(ready, egui::Button::new("返信を記録"))
-            .clicked();
-        cancel = ui.button("キャンセル").clicked();
-    });
-    if cancel {
-        cx.review.comments.reply = None;
-        return;
-    }
-    if post {
-        cx.actions.push(Action::Review(ReviewAction::Post {
+    let hint = format!("{to} さんへの返信（Ctrl+Enter で記録）");
+    let form = CommentForm {
+        id: reply_id(row, parent),
+        name: "返信の入力",
+        hint: &hint,
+        submit: "返信を記録",
+        submit_help: None,
+        cancellable: true,
+    };
+    match form.show(ui, &mut text, &mut cx.review.comments.focus) {
+        FormOutcome::Cancel => {
+            cx.review.comments.reply = None;
+            return;
+        }
+        FormOutcome::Submit => cx.actions.push(Action::Review(ReviewAction::Post {
             row: row.clone(),
             reply_to: Some(parent.to_string()),
             text: text.clone(),
-        }));
+        })),
+        FormOutcome::Typing => {}
     }
     cx.review.comments.reply = Some((row.clone(), parent.to_string(), text));
 }
@@ -534,40 +533,30 @@ fn edit_comment_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, row: &RowId, id: &str, o
     let Some((_, _, mut text)) = cx.review.comments.editing.clone() else {
         return;
     };
-    let field = edit_id(row, id);
-    let ctrl_enter = comment_box(
-        ui,
-        field,
-        &mut text,
-        "コメントの編集",
-        "",
-        &mut cx.review.comments.focus,
-    );
-    let ready = !text.trim().is_empty();
-    let mut save = ctrl_enter && ready;
-    let mut cancel = false;
-    ui.horizontal(|ui| {
-        save |= ui
-            .add_enabled(ready, egui::Button::new("編集を保存"))
-            .clicked();
-        cancel = ui.button("キャンセル").clicked();
-    });
-    if cancel {
-        cx.review.comments.editing = None;
-        return;
-    }
-    if save {
-        let new = text.trim_end().to_string();
-        if new != old {
-            cx.actions
-                .push(Action::Edit(Command::Review(ReviewEdit::EditComment {
-                    row: row.clone(),
-                    id: id.to_string(),
-                    text: new,
-                })));
+    let form = CommentForm {
+        id: edit_id(row, id),
+        name: "コメントの編集",
+        hint: "",
+        submit: "編集を保存",
+        submit_help: None,
+        cancellable: true,
+    };
+    match form.show(ui, &mut text, &mut cx.review.comments.focus) {
+        FormOutcome::Cancel => cx.review.comments.editing = None,
+        FormOutcome::Submit => {
+            let new = text.trim_end().to_string();
+            if new != old {
+                cx.actions
+                    .push(Action::Edit(Command::Review(ReviewEdit::EditComment {
+                        row: row.clone(),
+                        id: id.to_string(),
+                        text: new,
+                    })));
+            }
+            cx.review.comments.editing = None;
         }
-        cx.review.comments.editing = None;
-        return;
+        FormOutcome::Typing => {
+            cx.review.comments.editing = Some((row.clone(), id.to_string(), text));
+        }
     }
-    cx.review.comments.editing = Some((row.clone(), id.to_string(), text));
 }

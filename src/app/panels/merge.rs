@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use egui::{Id, Key, Modal, RichText, Ui};
 
-use super::versions::segments_label;
+use super::preview::underlined_label;
 use crate::app::review_mode::{ReviewAction, display_date};
 use crate::app::state::file_name;
 use crate::diff::{TextDiff, diff_text};
@@ -288,8 +288,8 @@ fn body_ui(ui: &mut Ui, d: &mut MergeDialog) {
                 for (what, diff) in &d.views[i].parts {
                     cols[0].label(RichText::new(what.as_str()).small().weak());
                     cols[1].label(RichText::new(what.as_str()).small().weak());
-                    segments_label(&mut cols[0], &diff.old, 13.5);
-                    segments_label(&mut cols[1], &diff.new, 13.5);
+                    underlined_label(&mut cols[0], &diff.old, 13.5);
+                    underlined_label(&mut cols[1], &diff.new, 13.5);
                 }
                 for (col, res, text) in [
                     (0, Resolution::Master, "元の下書きを採用"),

@@ -42,11 +42,11 @@ pub fn preview_ui(ui: &mut Ui, cache: &mut PreviewCache, row: &Row, path: RowPat
         cols[1].label(RichText::new("改定案").strong());
         match &view.current {
             None => placeholder(&mut cols[0], "（新規）"),
-            Some(_) => side(&mut cols[0], &view.diff.old),
+            Some(_) => underlined_label(&mut cols[0], &view.diff.old, 14.0),
         }
         match &view.revised {
             None => placeholder(&mut cols[1], "（削除）"),
-            Some(_) => side(&mut cols[1], &view.diff.new),
+            Some(_) => underlined_label(&mut cols[1], &view.diff.new, 14.0),
         }
     });
     match view.precision {
@@ -67,8 +67,11 @@ fn placeholder(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).weak());
 }
 
-fn side(ui: &mut Ui, segments: &[Segment]) {
-    let font = FontId::proportional(14.0);
+/// Text with the changed segments underlined and lightly marked (underline first, colour
+/// second, as the printed 新旧対照表), wrapped at `width`. Every on-screen diff uses it: this
+/// preview, the 新旧対照表 preview, the version comparison and the merge dialog.
+pub fn underlined_job(ui: &Ui, segments: &[Segment], size: f32, width: f32) -> LayoutJob {
+    let font = FontId::proportional(size);
     let color = ui.visuals().text_color();
     let mark_bg = if ui.visuals().dark_mode {
         Color32::from_rgb(0x5A, 0x4A, 0x10)
@@ -84,10 +87,16 @@ fn side(ui: &mut Ui, segments: &[Segment]) {
         }
         job.append(&seg.text, 0.0, fmt);
     }
-    job.wrap.max_width = ui.available_width();
+    job.wrap.max_width = width;
+    job
+}
+
+/// [`underlined_job`] as a label in the available width, or 「（空欄）」 for an empty text.
+pub fn underlined_label(ui: &mut Ui, segments: &[Segment], size: f32) {
     if segments.iter().all(|s| s.text.is_empty()) {
         placeholder(ui, "（空欄）");
     } else {
+        let job = underlined_job(ui, segments, size, ui.available_width());
         ui.label(job);
     }
 }

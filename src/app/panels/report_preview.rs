@@ -13,12 +13,12 @@ use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use egui::text::{LayoutJob, TextFormat};
 use egui::{
-    Align, Color32, FontId, Id, Label, Layout, Rect, RichText, Role, Sense, Stroke, Ui, UiBuilder,
+    Align, FontId, Id, Label, Layout, Rect, RichText, Role, Sense, Stroke, Ui, UiBuilder,
     WidgetInfo, pos2, vec2,
 };
 
+use super::preview::underlined_job;
 use super::widgets::status_colors;
 use crate::app::state::Selection;
 use crate::app::ui_command::{Action, UiCommand};
@@ -343,28 +343,6 @@ fn estimate_row(v: &RowView, cols: &Columns) -> f32 {
     lines * line + 12.0
 }
 
-/// The text of one side with the changed words underlined (and marked, as a second cue).
-pub fn segments_job(ui: &Ui, segments: &[Segment], width: f32) -> LayoutJob {
-    let font = FontId::proportional(BODY);
-    let color = ui.visuals().text_color();
-    let mark_bg = if ui.visuals().dark_mode {
-        Color32::from_rgb(0x5A, 0x4A, 0x10)
-    } else {
-        Color32::from_rgb(0xFF, 0xF1, 0xB8)
-    };
-    let mut job = LayoutJob::default();
-    for seg in segments {
-        let mut fmt = TextFormat::simple(font.clone(), color);
-        if seg.changed {
-            fmt.underline = Stroke::new(1.5, color);
-            fmt.background = mark_bg;
-        }
-        job.append(&seg.text, 0.0, fmt);
-    }
-    job.wrap.max_width = width;
-    job
-}
-
 /// The underlined words of a side, for screen readers (and tests): 「下線：「…」「…」」.
 fn underlined(segments: &[Segment]) -> String {
     let parts: Vec<String> = segments
@@ -556,7 +534,7 @@ fn policy_ui(ui: &mut Ui, rect: Rect, p: &PolicyHead) -> f32 {
         child.horizontal_wrapped(|ui| {
             ui.label(RichText::new("大項目名の変更：").small());
             let w = ui.available_width();
-            ui.add(Label::new(segments_job(ui, &diff.new, w)).selectable(false));
+            ui.add(Label::new(underlined_job(ui, &diff.new, BODY, w)).selectable(false));
         });
     }
     let c = &p.counts;
@@ -594,7 +572,7 @@ fn side_cell(
             ui.add(Label::new(RichText::new(placeholder).weak()).selectable(false));
         }
         Some(_) => {
-            let job = segments_job(ui, segments, width);
+            let job = underlined_job(ui, segments, BODY, width);
             let r = ui.add(Label::new(job).selectable(false));
             let desc = underlined(segments);
             let name = what.to_string();

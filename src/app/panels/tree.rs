@@ -3,11 +3,10 @@
 //! scrolls as smoothly as the seed.
 
 use egui::{
-    Align2, Color32, FontId, Id, Rect, RichText, Role, Sense, Stroke, Ui, Vec2, WidgetInfo, pos2,
-    vec2,
+    Align, Color32, FontId, Id, Rect, RichText, Role, Sense, Stroke, Ui, WidgetInfo, pos2, vec2,
 };
 
-use super::widgets::status_colors;
+use super::widgets::{paint_badge, status_colors};
 use crate::app::state::{Filters, ViewState};
 use crate::app::tree::{Line, Tree};
 use crate::app::ui_command::{Action, UiCommand};
@@ -204,13 +203,13 @@ fn line_ui(
     // The row's own status, written out.
     let small = FontId::proportional(11.5);
     if let Some(status) = line.status {
-        x += badge(
+        x += paint_badge(
             &painter,
-            pos2(x, rect.center().y),
+            (x, Align::Min),
+            rect.center().y,
             status.label(),
-            status,
+            status_colors(status, visuals.dark_mode),
             &small,
-            visuals.dark_mode,
         ) + 5.0;
     }
 
@@ -234,13 +233,13 @@ fn line_ui(
             if right - w < x + 40.0 {
                 break;
             }
-            badge(
+            paint_badge(
                 &painter,
-                pos2(right - w, rect.center().y),
+                (right - w, Align::Min),
+                rect.center().y,
                 &text,
-                status,
+                status_colors(status, visuals.dark_mode),
                 &small,
-                visuals.dark_mode,
             );
             right -= w + 3.0;
         }
@@ -312,30 +311,6 @@ fn text_width(ui: &Ui, text: &str, font: &FontId) -> f32 {
         .layout_no_wrap(text.to_string(), font.clone(), Color32::WHITE)
         .size()
         .x
-}
-
-/// Paints a badge whose left edge is at `left_center`; returns its width.
-fn badge(
-    painter: &egui::Painter,
-    left_center: egui::Pos2,
-    text: &str,
-    status: ChangeStatus,
-    font: &FontId,
-    dark: bool,
-) -> f32 {
-    let (fill, color) = status_colors(status, dark);
-    let galley = painter.layout_no_wrap(text.to_string(), font.clone(), color);
-    let size = galley.size() + Vec2::new(8.0, 2.0);
-    let rect = Rect::from_min_size(pos2(left_center.x, left_center.y - size.y / 2.0), size);
-    painter.rect_filled(rect, 3.0, fill);
-    painter.galley(
-        Align2::CENTER_CENTER
-            .anchor_size(rect.center(), galley.size())
-            .min,
-        galley,
-        color,
-    );
-    size.x
 }
 
 /// Clears every filter.

@@ -5,13 +5,13 @@
 
 use std::path::PathBuf;
 
-use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, RichText, Stroke, Ui};
+use egui::{RichText, Ui};
 
+use super::preview::underlined_label;
 use crate::app::review_mode::ReviewAction;
 use crate::app::state::{Selection, file_name};
 use crate::app::ui_command::Action;
-use crate::diff::{Segment, TextDiff};
+use crate::diff::TextDiff;
 use crate::model::Draft;
 use crate::review::{RowChange, VersionDiff, compare_versions};
 
@@ -48,33 +48,6 @@ impl Comparison {
     }
 }
 
-/// Text with the changed segments underlined (and lightly marked: underline first, colour
-/// second, as the printed 新旧対照表).
-pub fn segments_label(ui: &mut Ui, segments: &[Segment], size: f32) {
-    if segments.iter().all(|s| s.text.is_empty()) {
-        ui.label(RichText::new("（空欄）").weak());
-        return;
-    }
-    let font = FontId::proportional(size);
-    let color = ui.visuals().text_color();
-    let mark = if ui.visuals().dark_mode {
-        Color32::from_rgb(0x5A, 0x4A, 0x10)
-    } else {
-        Color32::from_rgb(0xFF, 0xF1, 0xB8)
-    };
-    let mut job = LayoutJob::default();
-    for seg in segments {
-        let mut fmt = TextFormat::simple(font.clone(), color);
-        if seg.changed {
-            fmt.underline = Stroke::new(1.5, color);
-            fmt.background = mark;
-        }
-        job.append(&seg.text, 0.0, fmt);
-    }
-    job.wrap.max_width = ui.available_width();
-    ui.label(job);
-}
-
 /// The old and the new text of one changed field, one above the other.
 fn text_diff_ui(ui: &mut Ui, what: &str, d: &TextDiff) {
     ui.label(RichText::new(what).small().strong());
@@ -83,10 +56,10 @@ fn text_diff_ui(ui: &mut Ui, what: &str, d: &TextDiff) {
         .spacing([6.0, 2.0])
         .show(ui, |ui| {
             ui.label(RichText::new("前の版").small().weak());
-            ui.vertical(|ui| segments_label(ui, &d.old, 13.0));
+            ui.vertical(|ui| underlined_label(ui, &d.old, 13.0));
             ui.end_row();
             ui.label(RichText::new("この版").small().weak());
-            ui.vertical(|ui| segments_label(ui, &d.new, 13.0));
+            ui.vertical(|ui| underlined_label(ui, &d.new, 13.0));
             ui.end_row();
         });
 }

@@ -94,6 +94,35 @@ pub fn caption(ui: &mut Ui, text: &str) -> Response {
     ui.label(RichText::new(text).small().strong())
 }
 
+/// Paints a small badge (rounded fill, text) vertically centred on `y`, whose left edge
+/// (`Align::Min`) or right edge (`Align::Max`) is at `x`; returns its width. The tree's status
+/// and review badges use it.
+pub fn paint_badge(
+    painter: &egui::Painter,
+    (x, align): (f32, egui::Align),
+    y: f32,
+    text: &str,
+    (fill, color): (Color32, Color32),
+    font: &egui::FontId,
+) -> f32 {
+    let galley = painter.layout_no_wrap(text.to_string(), font.clone(), color);
+    let size = galley.size() + Vec2::new(8.0, 2.0);
+    let left = match align {
+        egui::Align::Max => x - size.x,
+        _ => x,
+    };
+    let rect = egui::Rect::from_min_size(egui::pos2(left, y - size.y / 2.0), size);
+    painter.rect_filled(rect, 3.0, fill);
+    painter.galley(
+        egui::Align2::CENTER_CENTER
+            .anchor_size(rect.center(), galley.size())
+            .min,
+        galley,
+        color,
+    );
+    size.x
+}
+
 /// Colours of a status badge (fill, text). The label is always written out as well: colour is
 /// never the only signal.
 pub fn status_colors(status: ChangeStatus, dark: bool) -> (Color32, Color32) {
