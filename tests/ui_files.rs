@@ -388,22 +388,6 @@ fn discarding_a_recovery_copy_removes_it() {
     assert!(shinkyu::app::recovery::list(settings.path()).is_empty());
 }
 
-#[derive(Default)]
-struct MemStorage(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for MemStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.into(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
-
 #[test]
 fn recent_files_zoom_and_theme_are_remembered() {
     use eframe::App as _;

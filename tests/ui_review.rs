@@ -63,22 +63,6 @@ fn app_with_storage(start: StartWith, storage: &'static MemStorage) -> H {
     h
 }
 
-#[derive(Default)]
-struct MemStorage(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for MemStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.into(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
-
 fn click_menu(h: &mut H, menu: &str, item: &str) {
     h.get_by_label(menu).click();
     h.run();

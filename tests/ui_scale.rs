@@ -3,9 +3,6 @@
 
 mod ui_common;
 
-use std::time::Instant;
-
-use egui::Modifiers;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use shinkyu::app::StartWith;
@@ -43,29 +40,12 @@ fn a_draft_twenty_times_the_seed_lays_out_only_what_is_visible() {
     // About HEIGHT / line height lines fit on screen.
     assert!(shown < 60, "{shown} tree lines laid out for {rows} rows");
 
-    // Frames stay cheap while scrolling through it (measured, reported; loose bound for CI).
-    let mut worst = 0.0f64;
-    let mut total = 0.0;
-    let frames = 30;
+    // Scrolling keeps laying out only what is on screen; frame times are reported, not asserted.
     let tree = h
         .get_by_role_and_label(Role::TreeItem, "6. 行財政経営分野")
         .rect()
         .center();
-    for _ in 0..frames {
-        h.event(egui::Event::PointerMoved(tree));
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, -400.0),
-            modifiers: Modifiers::NONE,
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-        });
-        let t = Instant::now();
-        h.step();
-        let ms = t.elapsed().as_secs_f64() * 1000.0;
-        worst = worst.max(ms);
-        total += ms;
-    }
+    let (mean, worst) = scroll_frames(&mut h, tree, 400.0, 30);
     let shown_after = h.query_all_by_role(Role::TreeItem).count();
     assert!(shown_after < 60);
     assert!(
@@ -75,7 +55,7 @@ fn a_draft_twenty_times_the_seed_lays_out_only_what_is_visible() {
     );
     eprintln!(
         "20x draft: {rows} rows; tree widgets per frame {shown}/{shown_after}; scroll frame mean {:.1} ms, worst {:.1} ms ({} build, no GPU)",
-        total / frames as f64,
+        mean,
         worst,
         if cfg!(debug_assertions) {
             "debug"
@@ -83,5 +63,4 @@ fn a_draft_twenty_times_the_seed_lays_out_only_what_is_visible() {
             "release"
         }
     );
-    assert!(worst < 2000.0);
 }

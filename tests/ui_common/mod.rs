@@ -11,6 +11,23 @@ use egui_kittest::Harness;
 use shinkyu::app::platform::{FileDialogs, Launcher};
 use shinkyu::app::{AppOptions, ShinkyuApp, StartWith};
 
+/// eframe's settings storage in memory: what the app remembers between runs.
+#[derive(Default)]
+pub struct MemStorage(pub std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.into(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
 /// File dialogs that answer with queued paths and record what was asked.
 #[derive(Clone, Default)]
 pub struct FakeDialogs {
@@ -159,6 +176,34 @@ pub fn sent(
         .viewport_output
         .get(&egui::ViewportId::ROOT)
         .is_some_and(|v| v.commands.iter().any(pred))
+}
+
+/// Scrolls with the mouse wheel at `at` for `frames` frames (`dy` points each); returns the
+/// mean and the worst frame time in ms. Reported by the scale tests, never asserted: times
+/// belong to the benchmarks.
+pub fn scroll_frames(
+    h: &mut Harness<'static, ShinkyuApp>,
+    at: egui::Pos2,
+    dy: f32,
+    frames: usize,
+) -> (f64, f64) {
+    let (mut worst, mut total) = (0.0f64, 0.0f64);
+    for _ in 0..frames {
+        h.event(egui::Event::PointerMoved(at));
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -dy),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        let t = Instant::now();
+        h.step();
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        worst = worst.max(ms);
+        total += ms;
+    }
+    (total / frames.max(1) as f64, worst)
 }
 
 pub fn draft(h: &Harness<'static, ShinkyuApp>) -> shinkyu::model::Draft {
