@@ -2,7 +2,8 @@
 //! them, with the page numbers of the @page margin boxes and the table header repeated.
 //!
 //! Runs when Chromium is installed (`/usr/bin/chromium`, or the path in `CHROMIUM`); otherwise
-//! it says so and passes. Page texts are checked when `pdftotext` (poppler-utils) is there.
+//! it says so and skips, unless `SHINKYU_REQUIRE_TOOLS` is set (CI), where it fails. Page texts
+//! are checked with `pdftotext` (poppler-utils), under the same rule.
 //! `SHINKYU_REPORT_OUT=<dir>` keeps the HTML and PDF for a look.
 
 mod report_support;
@@ -104,7 +105,7 @@ fn page_count(pdf: &[u8]) -> usize {
 #[test]
 fn the_report_prints_on_a4_landscape_pages() {
     let Some(chromium) = chromium() else {
-        eprintln!("Chromium not found: skipping the print test (install chromium to run it)");
+        report_support::missing_tool("Chromium", "chromium");
         return;
     };
     let draft = draft();
@@ -140,7 +141,7 @@ fn the_report_prints_on_a4_landscape_pages() {
     }
 
     if !has("pdftotext") {
-        eprintln!("pdftotext not found: page texts not checked (install poppler-utils)");
+        report_support::missing_tool("pdftotext", "poppler-utils");
         return;
     }
     let out = Command::new("pdftotext")

@@ -172,7 +172,7 @@ fn underlines_drop_down_autofilter_and_print_setup_are_in_the_file() {
     let draft = report_support::small_draft();
     let (view, bytes) = workbook(&draft, &XlsxOptions::default());
     let Some(shared) = part(&bytes, "xl/sharedStrings.xml") else {
-        eprintln!("unzip not found: skipping the check of the xlsx parts");
+        report_support::missing_tool("unzip", "unzip");
         return;
     };
     // Every changed segment is an underlined run of a rich string.
