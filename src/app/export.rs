@@ -577,13 +577,6 @@ fn dialog_ui(ui: &mut Ui, d: &mut ExportDialog, progress: &Progress, out: &mut O
     }
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
-    }
-}
-
 impl ShinkyuApp {
     /// The export state (for tests).
     pub fn exports(&self) -> &ExportState {
@@ -684,7 +677,7 @@ impl ShinkyuApp {
             return;
         };
         if let Some(open) = &self.file.path
-            && same_file(&path, open)
+            && crate::io::same_file(&path, open)
         {
             if let Some(d) = &mut self.exports.dialog {
                 d.stage = Stage::Failed {

@@ -11,7 +11,7 @@
 //! The core does the work ([`crate::review`]); this module keeps the UI state, runs the file
 //! work through [`super::jobs::Jobs`] and turns the user's choices into commands.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use egui::{Id, Modal, RichText};
@@ -382,14 +382,6 @@ pub fn allowed_in_review_mode(cmd: &Command) -> bool {
     cmd.is_review_only() || matches!(cmd, Command::StartReview { .. })
 }
 
-/// Whether two paths name the same file.
-fn same_path(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    }
-}
-
 impl ShinkyuApp {
     /// Starts the editor in 閲覧モード once the document is open (`--review`).
     pub fn request_review_mode(&mut self) {
@@ -492,7 +484,7 @@ impl ShinkyuApp {
                     return;
                 };
                 if let Some(own) = &self.file.path
-                    && same_path(own, &path)
+                    && crate::io::same_file(own, &path)
                 {
                     self.dialog = Some(Dialog::Message {
                         title: "取り込めません".into(),

@@ -95,3 +95,12 @@ impl FileStamp {
         std::fs::read(path).ok().map(|b| FileStamp::of_bytes(&b))
     }
 }
+
+/// Whether two paths name the same file: compared after resolving links and `..` when both
+/// exist, else as absolute paths (an output that does not exist yet is never an input).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+    }
+}

@@ -15,11 +15,13 @@ pub mod csv;
 pub mod findings;
 pub mod html;
 pub mod json;
+pub mod version_text;
 pub mod view;
 pub mod xlsx;
 
 pub use findings::{FindingEntry, findings_appendix};
 pub use html::HtmlOptions;
+pub use version_text::version_diff_text;
 pub use view::{
     BlockView, ComparisonView, PolicyView, RowView, SdgView, StatusCounts, ViewOptions,
 };

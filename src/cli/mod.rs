@@ -1,0 +1,114 @@
+//! The command line: batch work on drafts without the window.
+//!
+//! One file per subcommand (its arguments and its `run`); this file holds the top-level
+//! [`Cli`], the [`Command`] enum that lists the subcommands, and the dispatch. Shared helpers
+//! (reading a draft with a Japanese error, writing an output atomically) are in [`output`].
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+mod check;
+mod diff;
+mod export;
+mod japanese;
+mod merge_review;
+mod output;
+
+pub use check::{CheckArgs, CheckFormat};
+pub use diff::{DiffArgs, DiffFormat};
+pub use export::{ColumnOrderArg, ExportArgs, ExportFormat, JsonArg, UnchangedArg};
+pub use japanese::JapaneseErrors;
+pub use merge_review::{MergeReviewArgs, PreferArg};
+
+/// Exit code: the command did its job and found no errors.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: `check` found errors, or an output could not be written.
+pub const EXIT_ERRORS: i32 = 1;
+/// Exit code: the input file could not be read.
+pub const EXIT_UNREADABLE: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "shinkyu",
+    version,
+    about = "新旧 — 総合振興計画 改定案の編集・検査・新旧対照表の出力",
+    long_about = "引数なしで起動するとエディタ画面を開きます。ファイルを指定するとそのファイルを開きます。\nサブコマンドで検査や出力を画面なしで実行できます。",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// 開く下書きファイル（.ron）。省略すると同梱の下書きを開きます
+    pub file: Option<PathBuf>,
+
+    /// 画面の描画方式（省略すると wgpu を試し、だめなら glow。環境変数 SHINKYU_RENDERER でも指定できます）
+    #[arg(long, value_enum)]
+    pub renderer: Option<RendererArg>,
+
+    /// 閲覧モードで開きます（課長の確認用：本文は変更できず、コメントと確認状態だけを記録します）
+    #[arg(long)]
+    pub review: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// 下書きを検査し、見つかった問題を表示します（終了コード 0=エラーなし, 1=エラーあり, 2=読めない）
+    Check(CheckArgs),
+    /// 新旧対照表などを出力します（HTML・Excel・CSV・JSON）
+    #[command(long_about = "下書きから新旧対照表を出力します。\n\
+HTML は印刷用（A4横、ネットワーク接続不要の1ファイル）、xlsx は庁内照会用の Excel ブック、\
+CSV は1行1比較行（UTF-8 BOM 付き）、JSON は下書き全体（--json comparison で対照表の内容）です。\n\
+-o を省略すると、下書きと同じフォルダーに拡張子を変えて書きます。")]
+    Export(ExportArgs),
+    /// 2つの版（例：素案1と素案2）を比べ、修正のあった行を表示します
+    #[command(
+        long_about = "2つの版の下書きを行のIDで対応させ、文言・変更区分・評価回答部署の修正、行の追加・削除・移動を表示します。\n\
+終了コード：0=修正なし、1=修正あり、2=読めないファイルがある。\n\
+text 形式では削除された語句を [-…-]、追加された語句を {+…+} で示します。"
+    )]
+    Diff(DiffArgs),
+    /// 課長が確認した写しのコメントと確認状態を、元の下書きに取り込みます
+    #[command(
+        long_about = "確認者の写し（REVIEWED）のコメント・確認状態を、行のIDで元の下書き（MASTER）に取り込み、OUT に保存します。\n\
+両方で同じ箇所が変更されている場合（競合）は、--prefer で指定した側を採用し、もう一方の内容も表示します（既定は元の下書き）。\n\
+MASTER と REVIEWED は変更しません。終了コード：0=競合なし、1=競合あり（--prefer で解決済み）、2=読めないファイルがある。"
+    )]
+    MergeReview(MergeReviewArgs),
+}
+
+/// The renderer of the window.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RendererArg {
+    /// wgpu（Vulkan / DirectX 12 / Metal）
+    Wgpu,
+    /// glow（OpenGL）
+    Glow,
+}
+
+/// Parses the process's arguments with the help, usage and error texts in Japanese; prints help,
+/// the version or an argument error and exits, as clap does (exit code 2 for a wrong argument).
+pub fn parse() -> Cli {
+    let matches = command()
+        .try_get_matches()
+        .unwrap_or_else(|e| e.apply::<JapaneseErrors>().exit());
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.apply::<JapaneseErrors>().exit())
+}
+
+/// The command line as clap sees it, its own headings, flags and value lists in Japanese (the
+/// help texts of the arguments are Japanese already).
+pub fn command() -> clap::Command {
+    japanese::localize(Cli::command(), true)
+}
+
+/// Runs a subcommand, writing to the given streams; returns the exit code.
+pub fn run_command(cmd: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match cmd {
+        Command::Check(args) => check::run(args, out, err),
+        Command::Export(args) => export::run(args, out, err),
+        Command::Diff(args) => diff::run(args, out, err),
+        Command::MergeReview(args) => merge_review::run(args, err),
+    }
+}
