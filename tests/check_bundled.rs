@@ -1,6 +1,6 @@
 //! What the checker reports on the bundled draft (the seed, transcribed verbatim): the
-//! document's real problems, counted per rule, and the false alarms that must stay away. The README's
-//! table (README.md, The checker) is this list; a change here must be reflected there.
+//! document's real problems, counted per rule, and the false alarms that must stay away. The rule
+//! table of docs/checker.md is this list; a change here must be reflected there.
 
 use std::collections::BTreeMap;
 
