@@ -206,9 +206,14 @@ fn rule_codes_are_unique_and_documented() {
     sorted.sort();
     sorted.dedup();
     assert_eq!(sorted.len(), codes.len());
-    let notes = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/checker.md")).unwrap();
+    let notes =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/checker.md")).unwrap();
     for r in rules() {
-        assert!(notes.contains(r.code), "{} is not in docs/checker.md", r.code);
+        assert!(
+            notes.contains(r.code),
+            "{} is not in docs/checker.md",
+            r.code
+        );
     }
 }
 

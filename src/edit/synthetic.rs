@@ -323,6 +323,7 @@ pub fn sample_draft() -> Draft {
             date: "2026-01-15".into(),
             author_section: "企画課".into(),
             memo: String::new(),
+            ..Meta::default()
         },
         policies: vec![p1, p2],
         ..Draft::default()

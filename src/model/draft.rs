@@ -55,6 +55,10 @@ pub struct ReviewBaseRow {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
+    /// Which draft this is (see [`crate::model::new_draft_id`]): made when the draft is
+    /// created, kept by every copy and version. Empty in drafts made before identities.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub draft_id: String,
     /// The plan, e.g. `本庄市総合振興計画 後期基本計画`.
     pub plan_name: String,
     /// The document's own title, e.g. `総合振興計画後期基本計画(素案)について`.

@@ -6,6 +6,7 @@
 mod block;
 mod build;
 mod draft;
+mod identity;
 mod numbering;
 mod review;
 mod row;
@@ -17,6 +18,7 @@ pub use draft::{
     Draft, GlossaryEntry, Indicator, Meta, Policy, Rank, Rename, ReviewBase, ReviewBaseRow,
     RowPath, SCHEMA_VERSION, SdgRef, Suppression, Survey, Voice, VoiceForm,
 };
+pub use identity::new_draft_id;
 pub use numbering::{circled_in_cp932, circled_number, circled_value};
 pub use review::{Comment, Review};
 pub use row::{Row, RowId, Side, SideField, SideKind};

@@ -163,6 +163,7 @@ pub fn small_draft() -> Draft {
             date: "2026-11-24".into(),
             author_section: "企画課".into(),
             memo: String::new(),
+            ..Meta::default()
         },
         policies: vec![p1, p2],
         glossary: vec![],

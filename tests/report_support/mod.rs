@@ -293,6 +293,7 @@ pub fn small_draft() -> Draft {
             date: "2025-01-10".into(),
             author_section: "企画課".into(),
             memo: String::new(),
+            ..Meta::default()
         },
         policies: vec![p1, p2],
         glossary: vec![],
