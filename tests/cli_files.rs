@@ -261,7 +261,7 @@ fn export_refuses_to_overwrite_its_own_input() {
         "-o".as_ref(),
         input.as_os_str(),
     ]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2), "2 = nothing written");
     assert_eq!(fingerprint(&input), before);
 }
 

@@ -27,7 +27,7 @@ use super::ui_command::{Action, UiCommand};
 use crate::edit::Command;
 use crate::io::LoadError;
 use crate::model::{Comment, Draft, ReviewState, Row, RowId};
-use crate::review::{MergeOutcome, ReviewEdit, fresh_comment_id, merge_review};
+use crate::review::{MergeResult, ReviewEdit, fresh_comment_id, merge_review};
 
 const KEY_REVIEWER: &str = "reviewer_name";
 
@@ -209,7 +209,7 @@ pub enum ReviewJob {
     Merged {
         path: PathBuf,
         revision: u64,
-        result: Box<Result<(Draft, MergeOutcome), LoadError>>,
+        result: Box<Result<(Draft, MergeResult), LoadError>>,
     },
 }
 
@@ -547,8 +547,20 @@ impl ShinkyuApp {
                     } else {
                         merge_review(doc.draft(), &reviewed)
                     };
-                    self.review.merge =
-                        Some(MergeDialog::new(path, &reviewed, outcome, doc.revision()));
+                    match outcome {
+                        Ok(outcome) => {
+                            self.review.merge =
+                                Some(MergeDialog::new(path, &reviewed, outcome, doc.revision()))
+                        }
+                        // A copy of another draft: nothing is applied, the message names both.
+                        Err(refusal) => {
+                            self.dialog = Some(Dialog::Message {
+                                title: "取り込めません".into(),
+                                text: format!("{}\n\n{refusal}", path.display()),
+                                detail: None,
+                            })
+                        }
+                    }
                 }
                 Err(error) => self.dialog = Some(super::load_error_dialog(&path, &error)),
             },
