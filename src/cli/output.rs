@@ -25,17 +25,15 @@ pub(super) fn load_or_report(file: &Path, err: &mut dyn Write) -> Result<io::Loa
 }
 
 fn report_load_error(file: &Path, e: &LoadError, err: &mut dyn Write) {
-    let _ = match e {
-        LoadError::Syntax(s) => writeln!(
+    let _ = match e.position() {
+        Some((line, column, excerpt)) => writeln!(
             err,
-            "{}:{}:{}: 読み込みエラー: {}\n    {}",
+            "{}:{line}:{column}: 読み込みエラー: {}\n    {}",
             file.display(),
-            s.line,
-            s.column,
-            s.message,
-            s.source_line.trim_end()
+            e.what(),
+            excerpt.trim_end()
         ),
-        other => writeln!(err, "{}: 読み込みエラー: {other}", file.display()),
+        None => writeln!(err, "{}: 読み込みエラー: {e}", file.display()),
     };
 }
 
