@@ -355,3 +355,39 @@ fn diff_that_cannot_write_its_output_says_2_not_changes() {
     assert_eq!(out.status.code(), Some(2), "1 would mean 'changes found'");
     assert_eq!(std::fs::read(&old).unwrap(), before);
 }
+
+#[test]
+fn merge_review_does_not_write_over_a_draft_someone_is_editing() {
+    use shinkyu::io::lock::{Identity, LockOptions, acquire};
+    let dir = tempfile::tempdir().unwrap();
+    let mut ours = common::small_draft();
+    ours.meta.draft_id = shinkyu::model::new_draft_id();
+    let mut copy = ours.clone();
+    start_review(&mut copy, "財政課長", "2026-11-24T09:00");
+    let master = save(dir.path(), "素案.ron", &ours);
+    let copy = save(dir.path(), "写し.ron", &copy);
+    let output = save(dir.path(), "取り込み後.ron", &ours);
+    let before = std::fs::read(&output).unwrap();
+    let editing = acquire(
+        &output,
+        &LockOptions {
+            identity: Identity {
+                user: "田中".into(),
+                host: "KIKAKU-PC01".into(),
+            },
+            refresh_every: std::time::Duration::ZERO,
+            ..LockOptions::default()
+        },
+    )
+    .unwrap();
+    let (code, stderr) = merge(&master, &copy, &output);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("田中さん（KIKAKU-PC01）が編集中です"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&output).unwrap(), before);
+    editing.release();
+    let (code, stderr) = merge(&master, &copy, &output);
+    assert_eq!(code, Some(0), "{stderr}");
+}

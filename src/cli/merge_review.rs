@@ -86,6 +86,19 @@ fn run_merge_review(
         );
         return EXIT_NOT_DONE;
     }
+    // Someone has the output open in the editor: their next save would undo this one.
+    if let io::lock::LockState::HeldBy(owner) =
+        io::lock::inspect(output, &io::lock::LockOptions::default())
+    {
+        let _ = writeln!(
+            err,
+            "{}: {}（{} から）。閉じてもらってから、もう一度実行してください。何も保存していません。",
+            output.display(),
+            owner.message(),
+            owner.since_text()
+        );
+        return EXIT_NOT_DONE;
+    }
     let mut outcome = match review::merge_review(&m, &r) {
         Ok(outcome) => outcome,
         Err(refusal) => {

@@ -1,8 +1,10 @@
 //! Reading and writing drafts: encoding sniffing, RON with Japanese errors, atomic saves with
-//! backups, and a stamp to notice when someone else changed the file.
+//! backups, a stamp to notice when someone else changed the file, and the lock file that tells
+//! who is editing a draft ([`lock`]).
 
 mod encoding;
 mod error;
+pub mod lock;
 mod names;
 mod ron_text;
 mod save;

@@ -314,7 +314,7 @@ fn open_new_held(path: &Path) -> std::io::Result<fs::File> {
 
 /// Twelve random hexadecimal digits for a temporary name (the standard library's randomly
 /// keyed hasher, the time, the process and a counter).
-fn random_word() -> String {
+pub(super) fn random_word() -> String {
     use std::hash::{BuildHasher, Hasher};
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
