@@ -33,20 +33,27 @@ struct VersionProbe {
     schema_version: u32,
 }
 
-/// Parses a draft from RON text (already decoded, LF line ends).
+/// Parses a draft from RON text (already decoded, LF line ends). A draft of a newer schema is
+/// refused as such whatever else is wrong with it (the version is read on its own only when the
+/// whole draft does not parse, so a good file is parsed once).
 pub fn parse_draft(text: &str) -> Result<Draft, LoadError> {
-    if let Ok(probe) = ron::from_str::<VersionProbe>(text) {
-        if probe.schema_version > SCHEMA_VERSION {
-            return Err(LoadError::NewerSchema {
-                found: probe.schema_version,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        if probe.schema_version == 0 {
-            return Err(LoadError::BadSchema { found: 0 });
+    let check_version = |found: u32| match found {
+        0 => Err(LoadError::BadSchema { found: 0 }),
+        v if v > SCHEMA_VERSION => Err(LoadError::NewerSchema {
+            found: v,
+            supported: SCHEMA_VERSION,
+        }),
+        _ => Ok(()),
+    };
+    match ron::from_str::<Draft>(text) {
+        Ok(draft) => check_version(draft.schema_version).map(|()| draft),
+        Err(e) => {
+            if let Ok(probe) = ron::from_str::<VersionProbe>(text) {
+                check_version(probe.schema_version)?;
+            }
+            Err(LoadError::Syntax(translate(&e, text)))
         }
     }
-    ron::from_str::<Draft>(text).map_err(|e| LoadError::Syntax(translate(&e, text)))
 }
 
 fn translate(e: &SpannedError, text: &str) -> SyntaxError {
