@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 pub use encoding::{Decoded, SourceEncoding, decode};
 pub use error::{LoadError, SaveError, SyntaxError, io_reason};
 pub use names::{safe_file_stem, suggest_export_name};
-pub use ron_text::{parse_draft, to_ron_string};
+pub use ron_text::{parse_draft, ron_error_message, to_ron_string};
 pub use save::{
     FsReplace, Replace, SaveOptions, SaveOutcome, UNLOCKABLE_TEMP_AGE, backup_path, is_temp_name,
     remove_dead_temp_files, save_draft, save_draft_with, write_atomic, write_atomic_with,

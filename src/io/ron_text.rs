@@ -313,6 +313,11 @@ fn enum_ja(outer: Option<&str>) -> &'static str {
     }
 }
 
+/// A RON error in Japanese (also for the other RON files shinkyu reads: the 表記 dictionary).
+pub fn ron_error_message(code: &RonError) -> String {
+    message(code)
+}
+
 fn message(code: &RonError) -> String {
     match code {
         RonError::Eof => "ファイルが途中で終わっています。保存が途中で止まったか、末尾が欠けている可能性があります。バックアップ（.bak）があればそちらを開いてください。".into(),
