@@ -280,7 +280,7 @@ fn merge_review_refuses_another_citys_copy_and_writes_nothing() {
     let (code, stderr) = merge(&master, &copy, &output);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(!output.exists(), "nothing written");
-    assert!(!common_backup(&output).exists());
+    assert!(!shinkyu::io::backup_path(&output).exists());
     assert_eq!(std::fs::read(&master).unwrap(), before);
     assert!(stderr.contains(&ours.display_name()), "{stderr}");
     assert!(stderr.contains(&theirs.display_name()), "{stderr}");
@@ -291,19 +291,21 @@ fn merge_review_refuses_another_citys_copy_and_writes_nothing() {
     );
 }
 
-fn common_backup(p: &Path) -> PathBuf {
-    shinkyu::io::backup_path(p)
+/// A draft with an identity and a reviewer's copy of it, saved as 素案.ron and 写し.ron.
+fn saved_master_and_copy(dir: &Path) -> (Draft, PathBuf, PathBuf) {
+    let mut ours = common::small_draft();
+    ours.meta.draft_id = shinkyu::model::new_draft_id();
+    let mut copy = ours.clone();
+    start_review(&mut copy, "財政課長", "2026-11-24T09:00");
+    let master = save(dir, "素案.ron", &ours);
+    let copy = save(dir, "写し.ron", &copy);
+    (ours, master, copy)
 }
 
 #[test]
 fn merge_review_into_its_own_master_is_refused_with_code_2() {
     let dir = tempfile::tempdir().unwrap();
-    let mut ours = common::small_draft();
-    ours.meta.draft_id = shinkyu::model::new_draft_id();
-    let mut copy = ours.clone();
-    start_review(&mut copy, "財政課長", "2026-11-24T09:00");
-    let master = save(dir.path(), "素案.ron", &ours);
-    let copy = save(dir.path(), "写し.ron", &copy);
+    let (_, master, copy) = saved_master_and_copy(dir.path());
     let before = std::fs::read(&master).unwrap();
     let (code, stderr) = merge(&master, &copy, &master);
     assert_eq!(code, Some(2), "{stderr}");
@@ -360,12 +362,7 @@ fn diff_that_cannot_write_its_output_says_2_not_changes() {
 fn merge_review_does_not_write_over_a_draft_someone_is_editing() {
     use shinkyu::io::lock::{Identity, LockOptions, acquire};
     let dir = tempfile::tempdir().unwrap();
-    let mut ours = common::small_draft();
-    ours.meta.draft_id = shinkyu::model::new_draft_id();
-    let mut copy = ours.clone();
-    start_review(&mut copy, "財政課長", "2026-11-24T09:00");
-    let master = save(dir.path(), "素案.ron", &ours);
-    let copy = save(dir.path(), "写し.ron", &copy);
+    let (ours, master, copy) = saved_master_and_copy(dir.path());
     let output = save(dir.path(), "取り込み後.ron", &ours);
     let before = std::fs::read(&output).unwrap();
     let editing = acquire(
