@@ -261,7 +261,7 @@ fn export_refuses_to_overwrite_its_own_input() {
         "-o".as_ref(),
         input.as_os_str(),
     ]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2), "2 = nothing written");
     assert_eq!(fingerprint(&input), before);
 }
 
@@ -368,4 +368,160 @@ fn a_mistyped_command_line_is_explained_in_japanese_and_exits_2() {
         assert!(stderr.contains(says), "{args:?}: {stderr}");
         assert!(!stderr.contains("error:"), "{args:?}: {stderr}");
     }
+}
+
+fn bundled_text() -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/honjo-6-gyozaisei.ron"),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_misspelt_status_before_a_closing_comment_is_named_not_taken_for_a_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = bundled_text();
+    // The first status of the bundled draft, misspelt, and a comment after the last `)`.
+    let at = text.find("Some(Modified)").unwrap();
+    let line = 1 + text[..at].matches('\n').count();
+    let column = 1 + text[..at].rsplit('\n').next().unwrap().chars().count() + "Some(".len();
+    assert_eq!(
+        (line, column),
+        (162, 34),
+        "the bundled draft's first 変更あり"
+    );
+    let bad = format!(
+        "{}// 企画課: 確認済み\n",
+        text.replacen("Some(Modified)", "Some(Modifed)", 1)
+    );
+    let path = dir.path().join("綴り.ron");
+    std::fs::write(&path, bad).unwrap();
+    let out = check(&path);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(!stderr.contains("途中で終わって"), "{stderr}");
+    assert!(stderr.contains("綴り.ron:162:"), "{stderr}");
+    assert!(
+        stderr.contains("変更区分に使えない値「Modifed」"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn one_bad_byte_in_a_utf8_draft_is_located_without_an_encoding_guess() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = bundled_text().into_bytes();
+    // Damage the second byte of the first 「施」 on line 5 or later.
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b == b'\n')
+                .map(|(i, _)| i + 1),
+        )
+        .collect();
+    let from = line_starts[200];
+    let at = from
+        + bytes[from..]
+            .windows(3)
+            .position(|w| w == "施".as_bytes())
+            .unwrap();
+    let line = 1 + bytes[..at].iter().filter(|b| **b == b'\n').count();
+    let column = 1 + String::from_utf8_lossy(&bytes[line_starts[line - 1]..at])
+        .chars()
+        .count();
+    bytes[at + 1] = 0xFF;
+    let path = dir.path().join("一か所壊れた.ron");
+    std::fs::write(&path, &bytes).unwrap();
+    let out = check(&path);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("一か所壊れた.ron:{line}:{column}:")),
+        "expected {line}:{column}: {stderr}"
+    );
+    assert!(stderr.contains("UTF-8 として読めないバイト"), "{stderr}");
+    assert!(!stderr.contains("Shift_JIS"), "no guess: {stderr}");
+    assert!(stderr.contains('\u{FFFD}'), "the line is shown: {stderr}");
+}
+
+#[test]
+fn an_error_on_a_20_mb_line_is_reported_briefly() {
+    let dir = tempfile::tempdir().unwrap();
+    // The whole draft on one line (RON without line breaks), 20 MB with a long memo, and a
+    // misspelt status after the memo.
+    let mut draft = common::small_draft();
+    draft.meta.memo = "長いメモ".repeat(20_000_000 / 12);
+    let one_line = ron::to_string(&draft).unwrap();
+    assert!(!one_line.contains('\n') && one_line.len() > 20_000_000);
+    let cases = [
+        (
+            "misspelt.ron",
+            one_line
+                .replacen("Some(Modified)", "Some(Modifed)", 1)
+                .into_bytes(),
+            "Modifed",
+        ),
+        (
+            "words.ron",
+            "x".repeat(20_000_000).into_bytes(),
+            "読み込みエラー",
+        ),
+        (
+            "damaged.ron",
+            {
+                let mut b = one_line.clone().into_bytes();
+                let mid = b.len() / 2;
+                let at = mid + b[mid..].iter().position(|&x| x >= 0xE0).unwrap();
+                b[at + 1] = b'#';
+                b
+            },
+            "UTF-8 として読めない",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        drop(bytes);
+        let out = check(&path);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(stderr.contains(expected), "{name}: {stderr}");
+        assert!(
+            out.stderr.len() < 4_000,
+            "{name}: {} bytes on stderr",
+            out.stderr.len()
+        );
+    }
+}
+
+#[test]
+fn an_output_closed_early_is_reported_in_japanese() {
+    use std::process::Stdio;
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/honjo-6-gyozaisei.ron");
+    // The JSON of the bundled draft is larger than a pipe holds: the writer must notice that
+    // nobody reads any more.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shinkyu"))
+        .args([
+            "export".as_ref(),
+            input.as_os_str(),
+            "--format".as_ref(),
+            "json".as_ref(),
+            "-o".as_ref(),
+            "-".as_ref(),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("出力先が閉じられました"), "{stderr}");
+    assert!(
+        !stderr.contains("Broken pipe") && !stderr.contains("os error"),
+        "{stderr}"
+    );
 }

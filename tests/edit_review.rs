@@ -205,7 +205,7 @@ fn a_merge_applied_through_replace_draft_undoes_in_one_step() {
             },
         },
     );
-    let outcome = merge_review(&master, &copy);
+    let outcome = merge_review(&master, &copy).unwrap();
     assert!(outcome.conflicts.is_empty());
     let mut doc = Document::new(master.clone());
     doc.apply(

@@ -1,5 +1,7 @@
 //! `shinkyu diff` and `shinkyu merge-review` on real files.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -217,4 +219,172 @@ fn merge_review_brings_the_comments_back_and_reports_conflicts() {
     assert!(stderr.contains("競合"), "{stderr}");
     let merged = load_draft(&out_path).unwrap().draft;
     assert_eq!(merged.row(path).unwrap().memo, "課長の判断");
+}
+
+/// Two cities' drafts share their row ids; a reviewer's copy of one, with a comment and a
+/// 要修正 on a row both have.
+fn two_cities() -> (Draft, Draft) {
+    let mut ours = common::small_draft();
+    ours.meta.draft_id = shinkyu::model::new_draft_id();
+    let mut theirs = common::small_draft();
+    theirs.meta.draft_id = shinkyu::model::new_draft_id();
+    theirs.meta.plan_name = "別市総合計画".into();
+    start_review(&mut theirs, "別市の課長", "2026-11-24T09:00");
+    let row = theirs.rows().next().unwrap().2.id.clone();
+    assert!(ours.find_row(&row).is_some(), "the same row ids");
+    apply_review_edit(
+        &mut theirs,
+        &ReviewEdit::AddComment {
+            row: row.clone(),
+            comment: Comment {
+                id: "c-1".into(),
+                author: "別市の課長".into(),
+                date: "2026-11-24T10:00".into(),
+                text: "別の市の意見".into(),
+                reply_to: None,
+            },
+        },
+    );
+    apply_review_edit(
+        &mut theirs,
+        &ReviewEdit::SetState {
+            row,
+            state: ReviewState::NeedsFix,
+        },
+    );
+    (ours, theirs)
+}
+
+fn merge(master: &Path, reviewed: &Path, output: &Path) -> (Option<i32>, String) {
+    let out = shinkyu(&[
+        "merge-review".as_ref(),
+        master.as_os_str(),
+        reviewed.as_os_str(),
+        "-o".as_ref(),
+        output.as_os_str(),
+    ]);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn merge_review_refuses_another_citys_copy_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ours, theirs) = two_cities();
+    let master = save(dir.path(), "素案.ron", &ours);
+    let copy = save(dir.path(), "別市の写し.ron", &theirs);
+    let before = std::fs::read(&master).unwrap();
+    let output = dir.path().join("取り込み後.ron");
+    let (code, stderr) = merge(&master, &copy, &output);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(!output.exists(), "nothing written");
+    assert!(!shinkyu::io::backup_path(&output).exists());
+    assert_eq!(std::fs::read(&master).unwrap(), before);
+    assert!(stderr.contains(&ours.display_name()), "{stderr}");
+    assert!(stderr.contains(&theirs.display_name()), "{stderr}");
+    assert!(stderr.contains("別の下書き"), "{stderr}");
+    assert!(
+        !stderr.contains("コメントを追加") && !stderr.contains("確認状態を"),
+        "no per-row output: {stderr}"
+    );
+}
+
+/// A draft with an identity and a reviewer's copy of it, saved as 素案.ron and 写し.ron.
+fn saved_master_and_copy(dir: &Path) -> (Draft, PathBuf, PathBuf) {
+    let mut ours = common::small_draft();
+    ours.meta.draft_id = shinkyu::model::new_draft_id();
+    let mut copy = ours.clone();
+    start_review(&mut copy, "財政課長", "2026-11-24T09:00");
+    let master = save(dir, "素案.ron", &ours);
+    let copy = save(dir, "写し.ron", &copy);
+    (ours, master, copy)
+}
+
+#[test]
+fn merge_review_into_its_own_master_is_refused_with_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, master, copy) = saved_master_and_copy(dir.path());
+    let before = std::fs::read(&master).unwrap();
+    let (code, stderr) = merge(&master, &copy, &master);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("何も保存していません"), "{stderr}");
+    assert_eq!(std::fs::read(&master).unwrap(), before);
+}
+
+#[test]
+fn merge_review_counts_only_what_it_took_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ours = common::small_draft();
+    ours.meta.draft_id = shinkyu::model::new_draft_id();
+    // The same draft, but its 施策大項目 were replaced: no row is shared.
+    let copy = common::with_every_id_prefixed(&ours, "x-");
+    let rows = copy.rows().count();
+    let master = save(dir.path(), "素案.ron", &ours);
+    let copy = save(dir.path(), "写し.ron", &copy);
+    let output = dir.path().join("取り込み後.ron");
+    let (code, stderr) = merge(&master, &copy, &output);
+    assert_eq!(
+        code,
+        Some(1),
+        "saved, but rows could not be taken in: {stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "取り込み 0 件、取り込めなかった行 {rows} 件、競合 0 件"
+        )),
+        "{stderr}"
+    );
+    assert_eq!(load_draft(&output).unwrap().draft, ours);
+}
+
+#[test]
+fn diff_that_cannot_write_its_output_says_2_not_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = save(dir.path(), "素案1.ron", &common::small_draft());
+    let mut edited = common::small_draft();
+    edited.policies[0].vision[0].memo = "修正".into();
+    let new = save(dir.path(), "素案2.ron", &edited);
+    let before = std::fs::read(&old).unwrap();
+    let out = shinkyu(&[
+        "diff".as_ref(),
+        old.as_os_str(),
+        new.as_os_str(),
+        "-o".as_ref(),
+        old.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "1 would mean 'changes found'");
+    assert_eq!(std::fs::read(&old).unwrap(), before);
+}
+
+#[test]
+fn merge_review_does_not_write_over_a_draft_someone_is_editing() {
+    use shinkyu::io::lock::{Identity, LockOptions, acquire};
+    let dir = tempfile::tempdir().unwrap();
+    let (ours, master, copy) = saved_master_and_copy(dir.path());
+    let output = save(dir.path(), "取り込み後.ron", &ours);
+    let before = std::fs::read(&output).unwrap();
+    let editing = acquire(
+        &output,
+        &LockOptions {
+            identity: Identity {
+                user: "田中".into(),
+                host: "KIKAKU-PC01".into(),
+            },
+            refresh_every: std::time::Duration::ZERO,
+            ..LockOptions::default()
+        },
+    )
+    .unwrap();
+    let (code, stderr) = merge(&master, &copy, &output);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("田中さん（KIKAKU-PC01）が編集中です"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&output).unwrap(), before);
+    editing.release();
+    let (code, stderr) = merge(&master, &copy, &output);
+    assert_eq!(code, Some(0), "{stderr}");
 }

@@ -6,8 +6,8 @@ mod common;
 use shinkyu::io::{SaveOptions, load_draft, save_draft};
 use shinkyu::model::{BlockKind, ChangeStatus, Comment, ReviewState, RowId};
 use shinkyu::review::{
-    ConflictKind, MergeEvent, Resolution, ReviewEdit, apply_review_edit, compare_versions,
-    merge_review, row_fingerprint, start_review,
+    ConflictKind, MergeEvent, MergeRefusal, Resolution, ReviewEdit, apply_review_edit,
+    compare_versions, merge_review, row_fingerprint, start_review,
 };
 
 fn comment(id: &str, author: &str, text: &str) -> Comment {
@@ -206,7 +206,7 @@ fn merging_brings_every_comment_and_state_into_the_master() {
         .bullets[0] = "防犯灯をすべてLED化します。".into();
     let expected_text = master.policies[0].measures[0].clone();
 
-    let out = merge_review(&master, &copy);
+    let out = merge_review(&master, &copy).unwrap();
     assert!(out.conflicts.is_empty(), "{:#?}", out.conflicts);
     let row = out.merged.row(out.merged.find_row(&m1).unwrap()).unwrap();
     assert_eq!(row.review.comments.len(), 2);
@@ -220,7 +220,7 @@ fn merging_brings_every_comment_and_state_into_the_master() {
         .count();
     assert_eq!(added, 3);
     // Merging the same copy again adds nothing twice.
-    let again = merge_review(&out.merged, &copy);
+    let again = merge_review(&out.merged, &copy).unwrap();
     assert!(
         again
             .events
@@ -239,7 +239,7 @@ fn a_text_both_sides_changed_is_a_conflict_and_neither_version_is_lost() {
         .unwrap()
         .summary = "企画課の修正".into();
     copy.policies[0].vision[1].revised.as_mut().unwrap().summary = "課長の修正".into();
-    let out = merge_review(&master, &copy);
+    let out = merge_review(&master, &copy).unwrap();
     assert_eq!(out.conflicts.len(), 1);
     let c = &out.conflicts[0];
     assert!(c.location.contains("めざす姿"), "{}", c.location);
@@ -288,7 +288,7 @@ fn a_text_only_the_reviewer_changed_is_taken() {
         .as_mut()
         .unwrap()
         .summary = "課長が直した概要".into();
-    let out = merge_review(&master, &copy);
+    let out = merge_review(&master, &copy).unwrap();
     assert!(out.conflicts.is_empty());
     assert!(
         out.events
@@ -324,7 +324,7 @@ fn states_both_sides_changed_conflict_and_rows_only_in_the_copy_are_added() {
     let mut extra = copy.policies[0].projects[1].clone();
     extra.id = RowId::new("a.pr9");
     copy.policies[0].projects.push(extra);
-    let out = merge_review(&master, &copy);
+    let out = merge_review(&master, &copy).unwrap();
     assert!(
         out.conflicts
             .iter()
@@ -347,10 +347,123 @@ fn a_copy_without_a_review_base_reports_every_differing_text() {
     let master = common::small_draft();
     let mut copy = master.clone();
     copy.policies[0].vision[0].revised.as_mut().unwrap().summary = "変えた".into();
-    let out = merge_review(&master, &copy);
+    let out = merge_review(&master, &copy).unwrap();
     assert_eq!(
         out.conflicts.len(),
         1,
         "without a base nobody can tell who changed it"
     );
+}
+
+/// The same rows (ids `a.m1` …) in another city's draft: what a reviewer of that city returns.
+fn other_citys_copy(master: &shinkyu::model::Draft) -> shinkyu::model::Draft {
+    let mut other = master.clone();
+    other.meta.draft_id = shinkyu::model::new_draft_id();
+    other.meta.plan_name = "別市総合計画".into();
+    assert!(start_review(&mut other, "別市の課長", "2026-11-24T09:00"));
+    apply_review_edit(
+        &mut other,
+        &ReviewEdit::AddComment {
+            row: RowId::new("a.m1"),
+            comment: comment("c1", "別市の課長", "別の市の意見です。"),
+        },
+    );
+    other
+}
+
+#[test]
+fn a_copy_of_another_draft_is_refused_naming_both() {
+    let mut master = common::small_draft();
+    master.meta.draft_id = shinkyu::model::new_draft_id();
+    let other = other_citys_copy(&master);
+    let refusal = merge_review(&master, &other).unwrap_err();
+    let MergeRefusal::OtherDraft {
+        master: m,
+        reviewed: r,
+    } = &refusal;
+    assert_eq!(m, &master.display_name());
+    assert_eq!(r, &other.display_name());
+    let text = refusal.to_string();
+    assert!(
+        text.contains("テスト市総合計画") && text.contains("別市総合計画"),
+        "{text}"
+    );
+
+    // Drafts made before identities: the plan's name and 分野 stand in.
+    let mut legacy_master = master.clone();
+    legacy_master.meta.draft_id.clear();
+    let mut legacy_other = other.clone();
+    legacy_other.meta.draft_id.clear();
+    assert!(merge_review(&legacy_master, &legacy_other).is_err());
+    let mut legacy_copy = legacy_master.clone();
+    assert!(start_review(
+        &mut legacy_copy,
+        "財政課長",
+        "2026-11-24T09:00"
+    ));
+    assert!(merge_review(&legacy_master, &legacy_copy).is_ok());
+}
+
+#[test]
+fn drafts_named_alike_are_told_apart_by_their_identity() {
+    let mut master = common::small_draft();
+    master.meta.draft_id = "11111111-aaaa-4aaa-8aaa-aaaaaaaaaaaa".into();
+    let mut other = master.clone();
+    other.meta.draft_id = "22222222-bbbb-4bbb-8bbb-bbbbbbbbbbbb".into();
+    let text = merge_review(&master, &other).unwrap_err().to_string();
+    assert!(
+        text.contains("11111111") && text.contains("22222222"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_copy_keeps_the_identity() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut master = common::small_draft();
+    master.meta.draft_id = shinkyu::model::new_draft_id();
+    let id = master.meta.draft_id.clone();
+    // Save, then save as another name (素案2): the same draft.
+    let first = dir.path().join("素案1.ron");
+    save_draft(&first, &master, &SaveOptions::default()).unwrap();
+    let mut loaded = load_draft(&first).unwrap().draft;
+    loaded.meta.version_label = "素案2".into();
+    let second = dir.path().join("素案2.ron");
+    save_draft(&second, &loaded, &SaveOptions::default()).unwrap();
+    let second = load_draft(&second).unwrap().draft;
+    assert_eq!(second.meta.draft_id, id);
+    assert!(second.same_draft(&master));
+    // The reviewer's copy, saved and read back.
+    let mut copy = second.clone();
+    assert!(start_review(&mut copy, "財政課長", "2026-11-24T09:00"));
+    let copy_path = dir.path().join("確認用.ron");
+    save_draft(&copy_path, &copy, &SaveOptions::default()).unwrap();
+    let copy = load_draft(&copy_path).unwrap().draft;
+    assert_eq!(copy.meta.draft_id, id);
+    // The merged draft.
+    let merged = merge_review(&master, &copy).unwrap().merged;
+    assert_eq!(merged.meta.draft_id, id);
+}
+
+#[test]
+fn counts_count_only_what_was_taken_in() {
+    let (master, copy) = master_and_copy();
+    // The copy's 施策大項目 are not in the master: no row can be placed.
+    let copy = common::with_every_id_prefixed(&copy, "x-");
+    let rows = copy.rows().count();
+    let out = merge_review(&master, &copy).unwrap();
+    assert_eq!(out.taken_in(), 0, "{:#?}", out.events);
+    assert_eq!(out.not_taken_in(), rows);
+    assert_eq!(out.merged, master, "nothing was applied");
+
+    let (master, mut copy) = master_and_copy();
+    apply_review_edit(
+        &mut copy,
+        &ReviewEdit::AddComment {
+            row: RowId::new("a.m1"),
+            comment: comment("c1", "財政課長", "確認しました。"),
+        },
+    );
+    let out = merge_review(&master, &copy).unwrap();
+    assert_eq!((out.taken_in(), out.not_taken_in()), (1, 0));
 }

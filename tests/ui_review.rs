@@ -1048,6 +1048,31 @@ fn keeping_the_masters_version_of_a_conflict() {
 }
 
 #[test]
+fn a_copy_of_another_draft_is_refused_and_nothing_is_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let (master, mut copy, _) = master_and_copy();
+    // Another city's draft with the same row ids, reviewed there.
+    copy.meta.plan_name = "別市総合計画".into();
+    copy.meta.draft_id = shinkyu::model::new_draft_id();
+    let copy_path = write(dir.path(), "別市の写し.ron", &copy);
+    let dialogs = FakeDialogs::default();
+    let mut h = app_with(
+        StartWith::File(write(dir.path(), "素案1.ron", &master)),
+        dialogs.clone(),
+        None,
+    );
+    dialogs.answer_open(Some(copy_path));
+    click_menu(&mut h, "ファイル", "確認者の写しを取り込む");
+    settle(&mut h);
+    assert!(h.state().merge_dialog().is_none(), "no merge to confirm");
+    h.get_by_label("取り込めません");
+    assert!(shows(&h, &copy.display_name()));
+    assert!(shows(&h, &master.display_name()));
+    assert_eq!(draft(&h), master);
+    assert!(!h.state().document().unwrap().is_dirty());
+}
+
+#[test]
 fn merging_is_not_offered_in_review_mode() {
     let mut h = sample_app(FakeDialogs::default());
     enter_review_mode(&mut h, Some("田中"));

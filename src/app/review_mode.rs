@@ -12,7 +12,6 @@
 //! work through [`super::jobs::Jobs`] and turns the user's choices into commands.
 
 use std::path::PathBuf;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use egui::{Id, Modal, RichText};
 use serde::{Deserialize, Serialize};
@@ -27,7 +26,7 @@ use super::ui_command::{Action, UiCommand};
 use crate::edit::Command;
 use crate::io::LoadError;
 use crate::model::{Comment, Draft, ReviewState, Row, RowId};
-use crate::review::{MergeOutcome, ReviewEdit, fresh_comment_id, merge_review};
+use crate::review::{MergeResult, ReviewEdit, fresh_comment_id, merge_review};
 
 const KEY_REVIEWER: &str = "reviewer_name";
 
@@ -209,7 +208,7 @@ pub enum ReviewJob {
     Merged {
         path: PathBuf,
         revision: u64,
-        result: Box<Result<(Draft, MergeOutcome), LoadError>>,
+        result: Box<Result<(Draft, MergeResult), LoadError>>,
     },
 }
 
@@ -252,44 +251,8 @@ impl ReviewUi {
     }
 }
 
-/// The time now in Japan (JST, UTC+9, no daylight saving), `YYYY-MM-DDTHH:MM`, as comments
-/// record it. The users are all in Japan; a fixed zone keeps the program free of time-zone
-/// databases and the dates comparable across PCs.
-pub fn now_jst() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    jst_from_unix(secs)
-}
-
-/// [`now_jst`] for a given time (seconds since 1970-01-01 UTC).
-pub fn jst_from_unix(secs: u64) -> String {
-    let t = secs as i64 + 9 * 3600;
-    let days = t.div_euclid(86_400);
-    let rem = t.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}",
-        rem / 3600,
-        (rem % 3600) / 60
-    )
-}
-
-/// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar
-/// (H. Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
+/// Comment dates: JST, `YYYY-MM-DDTHH:MM` (see [`crate::model::jst`]).
+pub use crate::model::jst::{jst_from_unix, now_jst};
 
 /// A recorded date as people read it: `2026-11-24T09:30` → `2026/11/24 09:30`. Anything else
 /// is shown as written.
@@ -547,8 +510,20 @@ impl ShinkyuApp {
                     } else {
                         merge_review(doc.draft(), &reviewed)
                     };
-                    self.review.merge =
-                        Some(MergeDialog::new(path, &reviewed, outcome, doc.revision()));
+                    match outcome {
+                        Ok(outcome) => {
+                            self.review.merge =
+                                Some(MergeDialog::new(path, &reviewed, outcome, doc.revision()))
+                        }
+                        // A copy of another draft: nothing is applied, the message names both.
+                        Err(refusal) => {
+                            self.dialog = Some(Dialog::Message {
+                                title: "取り込めません".into(),
+                                text: format!("{}\n\n{refusal}", path.display()),
+                                detail: None,
+                            })
+                        }
+                    }
                 }
                 Err(error) => self.dialog = Some(super::load_error_dialog(&path, &error)),
             },

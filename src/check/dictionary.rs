@@ -68,7 +68,9 @@ impl Dictionary {
         ron::from_str(text).map_err(|e| {
             DictionaryError(format!(
                 "辞書を読み込めません（{}行{}列）: {}",
-                e.span.start.line, e.span.start.col, e.code
+                e.span.start.line,
+                e.span.start.col,
+                crate::io::ron_error_message(&e.code)
             ))
         })
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 
 use super::output::load_or_report;
-use super::{EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE};
+use super::{EXIT_FOUND, EXIT_NOT_DONE, EXIT_OK};
 use crate::check::{self, Severity};
 
 /// `shinkyu check` の引数.
@@ -54,7 +54,7 @@ fn run_check(
             Ok(d) => check::Checker::with_dictionary(d),
             Err(e) => {
                 let _ = writeln!(err, "{e}");
-                return EXIT_UNREADABLE;
+                return EXIT_NOT_DONE;
             }
         },
     };
@@ -98,7 +98,7 @@ fn run_check(
         .iter()
         .any(|f| f.severity == Severity::Error && f.is_active())
     {
-        EXIT_ERRORS
+        EXIT_FOUND
     } else {
         EXIT_OK
     }

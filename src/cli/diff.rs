@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 
 use super::output::{load_or_report, write_output};
-use super::{EXIT_ERRORS, EXIT_OK};
+use super::{EXIT_FOUND, EXIT_OK};
 use crate::report;
 use crate::review;
 
@@ -79,9 +79,5 @@ fn run_diff(
         diff.changes.len(),
         diff.headers.len()
     );
-    if diff.is_empty() {
-        EXIT_OK
-    } else {
-        EXIT_ERRORS
-    }
+    if diff.is_empty() { EXIT_OK } else { EXIT_FOUND }
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
-use super::EXIT_ERRORS;
+use super::EXIT_NOT_DONE;
 use super::output::{load_or_report, write_output};
 use crate::report::{
     self, ColumnOrder, ExportOptions, Format, HtmlOptions, JsonContent, UnchangedRows, ViewOptions,
@@ -142,7 +142,7 @@ pub(super) fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
         Ok(b) => b,
         Err(e) => {
             let _ = writeln!(err, "{}: 出力エラー: {e}", file.display());
-            return EXIT_ERRORS;
+            return EXIT_NOT_DONE;
         }
     };
     let target = match args.output.as_deref() {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 
 use super::output::load_or_report;
-use super::{EXIT_ERRORS, EXIT_OK};
+use super::{EXIT_FOUND, EXIT_NOT_DONE, EXIT_OK};
 use crate::io::{self, SaveOptions};
 use crate::review;
 
@@ -74,11 +74,38 @@ fn run_merge_review(
     prefer: PreferArg,
     err: &mut dyn Write,
 ) -> i32 {
+    // Every refusal comes before any per-row output, and writes nothing.
     let (m, r) = match (load_or_report(master, err), load_or_report(reviewed, err)) {
         (Ok(a), Ok(b)) => (a.draft, b.draft),
         (Err(code), _) | (_, Err(code)) => return code,
     };
-    let mut outcome = review::merge_review(&m, &r);
+    if [master, reviewed].iter().any(|i| io::same_file(output, i)) {
+        let _ = writeln!(
+            err,
+            "保存先が入力と同じファイルです。元のファイルを残すため、別の名前を -o で指定してください。何も保存していません。"
+        );
+        return EXIT_NOT_DONE;
+    }
+    // Someone has the output open in the editor: their next save would undo this one.
+    if let io::lock::LockState::HeldBy(owner) =
+        io::lock::inspect(output, &io::lock::LockOptions::default())
+    {
+        let _ = writeln!(
+            err,
+            "{}: {}（{} から）。閉じてもらってから、もう一度実行してください。何も保存していません。",
+            output.display(),
+            owner.message(),
+            owner.since_text()
+        );
+        return EXIT_NOT_DONE;
+    }
+    let mut outcome = match review::merge_review(&m, &r) {
+        Ok(outcome) => outcome,
+        Err(refusal) => {
+            let _ = writeln!(err, "{}: {refusal}", reviewed.display());
+            return EXIT_NOT_DONE;
+        }
+    };
     for e in &outcome.events {
         let _ = writeln!(err, "{}", e.describe());
     }
@@ -122,24 +149,23 @@ fn run_merge_review(
         PreferArg::Master => review::Resolution::Master,
         PreferArg::Reviewed => review::Resolution::Reviewed,
     });
-    if [master, reviewed].iter().any(|i| io::same_file(output, i)) {
-        let _ = writeln!(
-            err,
-            "保存先が入力と同じファイルです。元のファイルを残すため、別の名前を -o で指定してください。"
-        );
-        return EXIT_ERRORS;
-    }
     match io::save_draft(output, &outcome.merged, &SaveOptions::default()) {
         Ok(_) => {
             let side = match prefer {
                 PreferArg::Master => "元の下書き",
                 PreferArg::Reviewed => "確認者の写し",
             };
+            let not_taken = outcome.not_taken_in();
             let _ = writeln!(
                 err,
-                "{} に保存しました（取り込み {} 件、競合 {} 件{}）。",
+                "{} に保存しました（取り込み {} 件、{}競合 {} 件{}）。",
                 output.display(),
-                outcome.events.len(),
+                outcome.taken_in(),
+                if not_taken > 0 {
+                    format!("取り込めなかった行 {not_taken} 件、")
+                } else {
+                    String::new()
+                },
                 conflicts,
                 if conflicts > 0 {
                     format!("は{side}の内容を採用")
@@ -147,11 +173,15 @@ fn run_merge_review(
                     String::new()
                 }
             );
-            if conflicts > 0 { EXIT_ERRORS } else { EXIT_OK }
+            if conflicts > 0 || not_taken > 0 {
+                EXIT_FOUND
+            } else {
+                EXIT_OK
+            }
         }
         Err(e) => {
             let _ = writeln!(err, "{e}");
-            EXIT_ERRORS
+            EXIT_NOT_DONE
         }
     }
 }

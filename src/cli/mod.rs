@@ -22,12 +22,19 @@ pub use export::{ColumnOrderArg, ExportArgs, ExportFormat, JsonArg, UnchangedArg
 pub use japanese::JapaneseErrors;
 pub use merge_review::{MergeReviewArgs, PreferArg};
 
-/// Exit code: the command did its job and found no errors.
+/// Exit code: the command did its job and has nothing to point out.
 pub const EXIT_OK: i32 = 0;
-/// Exit code: `check` found errors, or an output could not be written.
-pub const EXIT_ERRORS: i32 = 1;
-/// Exit code: the input file could not be read.
-pub const EXIT_UNREADABLE: i32 = 2;
+/// Exit code: the command did its job (whatever it writes is written) and found something to
+/// look at: `check` errors, `diff` changes, `merge-review` conflicts (resolved by `--prefer`) or
+/// rows it could not take in.
+pub const EXIT_FOUND: i32 = 1;
+/// Exit code: the command was refused or failed, and wrote nothing: an input could not be read,
+/// `merge-review` was given a copy of another draft, the output names an input, or the output
+/// could not be written. Also clap's code for a mistyped command line.
+pub const EXIT_NOT_DONE: i32 = 2;
+
+/// The exit codes, as `--help` shows them (the table is in docs/cli.md).
+const EXIT_CODES_HELP: &str = "終了コード:\n  0  完了（指摘なし）\n  1  完了。見てほしいものがある（check: エラー、diff: 修正あり、merge-review: 競合または取り込めなかった行）\n  2  何も書いていない（読めないファイル、別の下書きの写し、出力先が入力と同じ、書き込みに失敗、コマンドの誤り）";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -35,6 +42,7 @@ pub const EXIT_UNREADABLE: i32 = 2;
     version,
     about = "新旧 — 総合振興計画 改定案の編集・検査・新旧対照表の出力",
     long_about = "引数なしで起動するとエディタ画面を開きます。ファイルを指定するとそのファイルを開きます。\nサブコマンドで検査や出力を画面なしで実行できます。",
+    after_help = EXIT_CODES_HELP,
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -61,12 +69,13 @@ pub enum Command {
     #[command(long_about = "下書きから新旧対照表を出力します。\n\
 HTML は印刷用（A4横、ネットワーク接続不要の1ファイル）、xlsx は庁内照会用の Excel ブック、\
 CSV は1行1比較行（UTF-8 BOM 付き）、JSON は下書き全体（--json comparison で対照表の内容）です。\n\
--o を省略すると、下書きと同じフォルダーに拡張子を変えて書きます。")]
+-o を省略すると、下書きと同じフォルダーに拡張子を変えて書きます。\n\
+終了コード：0=出力した、2=何も書いていない（読めないファイル、出力先が入力と同じ、書き込みに失敗）。")]
     Export(ExportArgs),
     /// 2つの版（例：素案1と素案2）を比べ、修正のあった行を表示します
     #[command(
         long_about = "2つの版の下書きを行のIDで対応させ、文言・変更区分・評価回答部署の修正、行の追加・削除・移動を表示します。\n\
-終了コード：0=修正なし、1=修正あり、2=読めないファイルがある。\n\
+終了コード：0=修正なし、1=修正あり、2=何も書いていない（読めないファイル、出力先が入力と同じ、書き込みに失敗）。\n\
 text 形式では削除された語句を [-…-]、追加された語句を {+…+} で示します。"
     )]
     Diff(DiffArgs),
@@ -74,7 +83,9 @@ text 形式では削除された語句を [-…-]、追加された語句を {+�
     #[command(
         long_about = "確認者の写し（REVIEWED）のコメント・確認状態を、行のIDで元の下書き（MASTER）に取り込み、OUT に保存します。\n\
 両方で同じ箇所が変更されている場合（競合）は、--prefer で指定した側を採用し、もう一方の内容も表示します（既定は元の下書き）。\n\
-MASTER と REVIEWED は変更しません。終了コード：0=競合なし、1=競合あり（--prefer で解決済み）、2=読めないファイルがある。"
+MASTER と REVIEWED は変更しません。別の下書き（他の市や分野）の写しは取り込みません。\n\
+終了コード：0=保存した、1=保存したが競合（--prefer で解決済み）または取り込めなかった行がある、\
+2=何も保存していない（読めないファイル、別の下書きの写し、保存先が入力と同じ、書き込みに失敗）。"
     )]
     MergeReview(MergeReviewArgs),
 }

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{EXIT_ERRORS, EXIT_OK};
+use super::{EXIT_NOT_DONE, EXIT_OK};
 use crate::io::{self, LoadError, SaveOptions};
 
 /// Reads a draft; on failure prints why (with line and column for a syntax error) and returns
@@ -25,17 +25,15 @@ pub(super) fn load_or_report(file: &Path, err: &mut dyn Write) -> Result<io::Loa
 }
 
 fn report_load_error(file: &Path, e: &LoadError, err: &mut dyn Write) {
-    let _ = match e {
-        LoadError::Syntax(s) => writeln!(
+    let _ = match e.position() {
+        Some((line, column, excerpt)) => writeln!(
             err,
-            "{}:{}:{}: 読み込みエラー: {}\n    {}",
+            "{}:{line}:{column}: 読み込みエラー: {}\n    {}",
             file.display(),
-            s.line,
-            s.column,
-            s.message,
-            s.source_line.trim_end()
+            e.what(),
+            excerpt.trim_end()
         ),
-        other => writeln!(err, "{}: 読み込みエラー: {other}", file.display()),
+        None => writeln!(err, "{}: 読み込みエラー: {e}", file.display()),
     };
 }
 
@@ -53,16 +51,16 @@ pub(super) fn write_output(
             Ok(()) => EXIT_OK,
             Err(e) => {
                 let _ = writeln!(err, "出力に失敗しました: {}", io::io_reason(&e));
-                EXIT_ERRORS
+                EXIT_NOT_DONE
             }
         };
     };
     if inputs.iter().any(|i| io::same_file(target, i)) {
         let _ = writeln!(
             err,
-            "出力先が入力の下書きと同じファイルです。別の名前を -o で指定してください。"
+            "出力先が入力の下書きと同じファイルです。別の名前を -o で指定してください。何も書いていません。"
         );
-        return EXIT_ERRORS;
+        return EXIT_NOT_DONE;
     }
     let save = SaveOptions {
         backup: false,
@@ -75,7 +73,7 @@ pub(super) fn write_output(
         }
         Err(e) => {
             let _ = writeln!(err, "{e}");
-            EXIT_ERRORS
+            EXIT_NOT_DONE
         }
     }
 }

@@ -68,6 +68,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
         (s.to_string(), SourceEncoding::Utf8)
     } else if bytes.contains(&0) {
         return Err(LoadError::Binary);
+    } else if let Some(damage) = mostly_utf8(bytes) {
+        // A UTF-8 draft with a few damaged bytes (a bad sector, a cut-and-paste through an
+        // old program): say where, rather than guessing at another encoding.
+        return Err(damage);
     } else {
         (shift_jis(bytes)?, SourceEncoding::ShiftJis)
     };
@@ -88,11 +92,84 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
 }
 
 fn utf8(bytes: &[u8]) -> Result<String, LoadError> {
-    std::str::from_utf8(bytes)
-        .map(str::to_string)
-        .map_err(|e| LoadError::InvalidUtf8 {
-            offset: e.valid_up_to(),
-        })
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(_) => Err(utf8_damage(bytes, Utf8Scan::of(bytes))),
+    }
+}
+
+/// How a byte string reads as UTF-8: its multi-byte characters, the places it cannot be read,
+/// and the first of them.
+struct Utf8Scan {
+    multibyte: usize,
+    bad: usize,
+    first_bad: Option<usize>,
+}
+
+impl Utf8Scan {
+    fn of(bytes: &[u8]) -> Utf8Scan {
+        let mut scan = Utf8Scan {
+            multibyte: 0,
+            bad: 0,
+            first_bad: None,
+        };
+        let mut at = 0;
+        // Where the last unreadable run ended: bad bytes next to each other are one place (a
+        // damaged byte inside a character makes its neighbours unreadable too).
+        let mut bad_end = usize::MAX;
+        loop {
+            let rest = &bytes[at..];
+            let (valid, skip) = match std::str::from_utf8(rest) {
+                Ok(_) => (rest.len(), None),
+                Err(e) => (
+                    e.valid_up_to(),
+                    Some(e.error_len().unwrap_or(rest.len() - e.valid_up_to())),
+                ),
+            };
+            // Lead bytes of multi-byte characters in the valid part.
+            scan.multibyte += rest[..valid].iter().filter(|&&b| b >= 0xC0).count();
+            let Some(skip) = skip else { break };
+            if at + valid != bad_end {
+                scan.bad += 1;
+            }
+            scan.first_bad.get_or_insert(at + valid);
+            at += valid + skip.max(1);
+            bad_end = at;
+        }
+        scan
+    }
+}
+
+/// `Some` when `bytes`, which are not valid UTF-8, are nevertheless UTF-8 with a few damaged
+/// places: at least four well-formed multi-byte characters for each place that cannot be read.
+/// Shift_JIS Japanese read as UTF-8 fails on nearly every character (its bytes 0x81–0x9F lead,
+/// which UTF-8 only allows as continuation bytes), so it never passes.
+fn mostly_utf8(bytes: &[u8]) -> Option<LoadError> {
+    let scan = Utf8Scan::of(bytes);
+    (scan.bad > 0 && scan.multibyte >= 4 * scan.bad).then(|| utf8_damage(bytes, scan))
+}
+
+/// The error for a damaged UTF-8 file: line and column (in characters) of its first bad byte,
+/// the line around it, and how many places are damaged.
+fn utf8_damage(bytes: &[u8], scan: Utf8Scan) -> LoadError {
+    let offset = scan.first_bad.unwrap_or(0);
+    let line_start = bytes[..offset]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line_end = bytes[offset..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| offset + i);
+    let before = String::from_utf8_lossy(&bytes[line_start..offset]);
+    let column = before.chars().count() + 1;
+    let line_text = String::from_utf8_lossy(&bytes[line_start..line_end]);
+    LoadError::InvalidUtf8 {
+        line: 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count(),
+        column,
+        excerpt: super::ron_text::excerpt(&line_text, column),
+        places: scan.bad,
+    }
 }
 
 fn utf16(bytes: &[u8], enc: SourceEncoding) -> Result<String, LoadError> {
@@ -201,6 +278,51 @@ mod tests {
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, SourceEncoding::ShiftJis);
         assert!(d.text.contains("市政情報の提供"));
+    }
+
+    #[test]
+    fn one_bad_byte_in_utf8_is_located_not_guessed_at() {
+        let mut bytes = "Draft(\n    name: \"市政情報の提供と市民参加\",\n)\n"
+            .as_bytes()
+            .to_vec();
+        let at = bytes.windows(3).position(|w| w == "提".as_bytes()).unwrap();
+        bytes[at + 1] = 0xFF;
+        let Err(LoadError::InvalidUtf8 {
+            line,
+            column,
+            excerpt,
+            places,
+        }) = decode(&bytes)
+        else {
+            panic!("{:?}", decode(&bytes));
+        };
+        assert_eq!(
+            (line, column, places),
+            (2, 17, 1),
+            "「提」is the 17th character"
+        );
+        assert!(excerpt.contains("市政情報の\u{FFFD}"), "{excerpt}");
+        // With a BOM, the same.
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend(&bytes);
+        assert!(matches!(
+            decode(&with_bom),
+            Err(LoadError::InvalidUtf8 {
+                line: 2,
+                column: 17,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn shift_jis_is_not_taken_for_damaged_utf8() {
+        let text =
+            "Draft(name: \"市政情報の提供と、市民の参加を進めます。\", memo: \"行財政改革\")";
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(text);
+        assert!(Utf8Scan::of(&bytes).bad > 0);
+        assert!(mostly_utf8(&bytes).is_none());
+        assert_eq!(decode(&bytes).unwrap().encoding, SourceEncoding::ShiftJis);
     }
 
     #[test]

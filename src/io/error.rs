@@ -12,8 +12,16 @@ pub enum LoadError {
     Empty,
     /// The file holds binary data (NUL bytes or control characters).
     Binary,
-    /// The file starts with a UTF-8 BOM but is not valid UTF-8.
-    InvalidUtf8 { offset: usize },
+    /// The file is UTF-8 (it starts with a BOM, or nearly all of it reads as UTF-8) but has
+    /// bytes UTF-8 cannot read: a damaged file. Where the first bad byte is (1-based line and
+    /// column in characters), that line as an excerpt (bad bytes shown as U+FFFD), and how many
+    /// places are damaged.
+    InvalidUtf8 {
+        line: usize,
+        column: usize,
+        excerpt: String,
+        places: usize,
+    },
     /// The text is in an encoding shinkyu does not read.
     UnknownEncoding { guess: Option<&'static str> },
     /// The RON text is malformed or does not fit a draft.
@@ -33,7 +41,8 @@ pub struct SyntaxError {
     pub column: usize,
     /// What is wrong, in Japanese.
     pub message: String,
-    /// The offending line, for display.
+    /// The offending line, for display: the whole line when short, else an excerpt of about
+    /// 120 characters around the column, `…` marking what was cut.
     pub source_line: String,
 }
 
@@ -41,6 +50,41 @@ impl LoadError {
     /// The process exit code for the command line: always 2 (the file could not be read).
     pub fn exit_code(&self) -> i32 {
         2
+    }
+
+    /// What is wrong, without the place (the command line prints `file:line:column:` before
+    /// it); for errors without a place, the whole message.
+    pub fn what(&self) -> String {
+        match self {
+            LoadError::Syntax(s) => s.message.clone(),
+            LoadError::InvalidUtf8 { places, .. } => {
+                let others = if *places > 1 {
+                    format!("（ほかに {} か所）", places - 1)
+                } else {
+                    String::new()
+                };
+                format!(
+                    "UTF-8 のファイルに、UTF-8 として読めないバイトがあります{others}。ファイルが壊れている可能性があります。バックアップ（.bak）があればそちらを開いてください。"
+                )
+            }
+            other => other.to_string(),
+        }
+    }
+
+    /// Where in the file the problem is, when it has a place: 1-based line and column (in
+    /// characters) and an excerpt of that line (at most about 120 characters, cut around the
+    /// column: a draft written on one line may be megabytes long).
+    pub fn position(&self) -> Option<(usize, usize, &str)> {
+        match self {
+            LoadError::Syntax(s) => Some((s.line, s.column, &s.source_line)),
+            LoadError::InvalidUtf8 {
+                line,
+                column,
+                excerpt,
+                ..
+            } => Some((*line, *column, excerpt)),
+            _ => None,
+        }
     }
 }
 
@@ -59,10 +103,9 @@ impl fmt::Display for LoadError {
             LoadError::Binary => f.write_str(
                 "テキストファイルではありません（バイナリデータを含みます）。shinkyu の下書きファイル（.ron）を選んでください。",
             ),
-            LoadError::InvalidUtf8 { offset } => write!(
-                f,
-                "UTF-8（BOM付き）のはずのファイルに、UTF-8 として読めないバイトがあります（先頭から {offset} バイト目付近）。ファイルが壊れている可能性があります。"
-            ),
+            LoadError::InvalidUtf8 { line, column, .. } => {
+                write!(f, "{line}行{column}列目: {}", self.what())
+            }
             LoadError::UnknownEncoding { guess: Some(g) } => write!(
                 f,
                 "文字コードが {g} のため読み込めません。テキストエディタで UTF-8 または Shift_JIS として保存し直してください。"
@@ -132,7 +175,9 @@ impl fmt::Display for SaveError {
 
 impl std::error::Error for SaveError {}
 
-/// A short Japanese description of an I/O error kind.
+/// A short Japanese description of an I/O error, for messages: never the system's English text
+/// (「Broken pipe (os error 32)」). Kinds without a description of their own give
+/// 「入出力エラー（コード N）」 with the system's error number, which support can look up.
 pub fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
     let what = match e.kind() {
@@ -140,15 +185,61 @@ pub fn io_reason(e: &std::io::Error) -> String {
         PermissionDenied => "アクセスが拒否されました",
         AlreadyExists => "同じ名前のファイルがあります",
         StorageFull => "ディスクの空き容量が足りません",
+        QuotaExceeded => "使える容量の上限を超えました",
+        FileTooLarge => "ファイルが大きすぎます",
         ReadOnlyFilesystem => "読み取り専用の場所です",
         IsADirectory => "フォルダーです",
+        NotADirectory => "パスの途中にフォルダーでないものがあります",
+        DirectoryNotEmpty => "フォルダーが空ではありません",
         InvalidFilename => "ファイル名に使えない文字があります",
         TimedOut => "時間切れになりました",
-        ResourceBusy => "他のプログラムが使用中です",
+        ResourceBusy | WouldBlock | ExecutableFileBusy | Deadlock => "他のプログラムが使用中です",
+        BrokenPipe => "出力先が閉じられました（受け取る側のプログラムが先に終了しました）",
+        WriteZero => "書き込めませんでした",
+        UnexpectedEof => "ファイルが途中で終わっています",
+        Interrupted => "中断されました",
+        OutOfMemory => "メモリが足りません",
+        InvalidData => "データが正しくありません",
+        InvalidInput => "指定が正しくありません",
+        Unsupported => "この場所ではできない操作です",
+        CrossesDevices => "別のドライブへは移動できません",
+        TooManyLinks => "リンクが多すぎます",
+        StaleNetworkFileHandle => "共有フォルダーとの接続が切れました",
+        NetworkDown | NetworkUnreachable | HostUnreachable | NotConnected | ConnectionRefused
+        | ConnectionReset | ConnectionAborted => "ネットワーク（共有フォルダー）に接続できません",
         _ if cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)) => {
             "他のプログラムが使用中です"
         }
-        _ => return format!("{e}"),
+        _ => {
+            return match e.raw_os_error() {
+                Some(code) => format!("入出力エラー（コード {code}）"),
+                None => "入出力エラー".to_string(),
+            };
+        }
     };
     what.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn io_reasons_are_japanese() {
+        for e in [
+            Error::from(ErrorKind::BrokenPipe),
+            Error::from_raw_os_error(32),
+            Error::from_raw_os_error(5),
+            Error::from_raw_os_error(9999),
+            Error::other("some English text"),
+            Error::from(ErrorKind::UnexpectedEof),
+        ] {
+            let reason = io_reason(&e);
+            assert!(
+                !reason.chars().any(|c| c.is_ascii_alphabetic()),
+                "{e}: {reason}"
+            );
+        }
+    }
 }

@@ -1,8 +1,10 @@
 //! Reading and writing drafts: encoding sniffing, RON with Japanese errors, atomic saves with
-//! backups, and a stamp to notice when someone else changed the file.
+//! backups, a stamp to notice when someone else changed the file, and the lock file that tells
+//! who is editing a draft ([`lock`]).
 
 mod encoding;
 mod error;
+pub mod lock;
 mod names;
 mod ron_text;
 mod save;
@@ -13,10 +15,10 @@ use std::path::{Path, PathBuf};
 pub use encoding::{Decoded, SourceEncoding, decode};
 pub use error::{LoadError, SaveError, SyntaxError, io_reason};
 pub use names::{safe_file_stem, suggest_export_name};
-pub use ron_text::{parse_draft, to_ron_string};
+pub use ron_text::{parse_draft, ron_error_message, to_ron_string};
 pub use save::{
-    FsReplace, Replace, SaveOptions, SaveOutcome, backup_path, save_draft, save_draft_with,
-    write_atomic, write_atomic_with,
+    FsReplace, Replace, SaveOptions, SaveOutcome, UNLOCKABLE_TEMP_AGE, backup_path, is_temp_name,
+    remove_dead_temp_files, save_draft, save_draft_with, write_atomic, write_atomic_with,
 };
 pub use settings::{APP_ID, CONFIG_DIR_ENV, settings_dir};
 

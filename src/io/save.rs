@@ -93,6 +93,13 @@ pub fn write_atomic(
 }
 
 /// [`write_atomic`] with an injected rename.
+///
+/// The temporary files are made next to `path` (a rename across folders would not be atomic),
+/// named `.shinkyu-XXXXXXXXXXXX.tmp` and held with an exclusive lock while they are written, so
+/// that a later write can tell the leftovers of a write that died from a live one
+/// ([`remove_dead_temp_files`], run first). On Unix the new file gets the permissions of the
+/// file it replaces (a new file gets the usual ones, `0666` less the umask); on Windows nothing
+/// is copied: the file inherits the folder's ACLs like any new file there.
 pub fn write_atomic_with(
     path: &Path,
     bytes: &[u8],
@@ -113,13 +120,21 @@ pub fn write_atomic_with(
             reason: "同じ名前のフォルダーがあります".into(),
         });
     }
+    // 0. What earlier writes that died left here.
+    remove_dead_temp_files(&dir);
+    let existing = fs::metadata(path).ok().filter(|m| m.is_file());
 
     // 1. The new content, complete and on disk, under a temporary name.
-    let tmp = temp_file_with(&dir, bytes).map_err(write_err)?;
+    let tmp = TempFile::create(&dir, bytes, existing.as_ref()).map_err(write_err)?;
 
-    // 2. The previous content, kept as a backup (itself written atomically).
-    let backup = if opts.backup && path.is_file() {
+    // 2. The previous content, kept as a backup (itself written atomically, with the same
+    //    permissions as the file).
+    let backup = if opts.backup && existing.is_some() {
         let bak = backup_path(path);
+        let backup_err = |e: std::io::Error| SaveError::Backup {
+            path: bak.clone(),
+            reason: io_reason(&e),
+        };
         let previous = fs::read(path).map_err(|e| {
             if is_locked(&e) {
                 SaveError::Locked {
@@ -127,31 +142,21 @@ pub fn write_atomic_with(
                     reason: io_reason(&e),
                 }
             } else {
-                SaveError::Backup {
-                    path: bak.clone(),
-                    reason: io_reason(&e),
-                }
+                backup_err(e)
             }
         })?;
-        let bak_tmp = temp_file_with(&dir, &previous).map_err(|e| SaveError::Backup {
-            path: bak.clone(),
-            reason: io_reason(&e),
-        })?;
-        retrying(opts, || replace.replace(&bak_tmp, &bak)).map_err(|e| SaveError::Backup {
-            path: bak.clone(),
-            reason: io_reason(&e),
-        })?;
-        // The rename consumed the temporary file; don't let its guard delete the new name.
-        std::mem::forget(bak_tmp);
+        let bak_tmp = TempFile::create(&dir, &previous, existing.as_ref()).map_err(backup_err)?;
+        retrying(opts, || replace.replace(&bak_tmp.path, &bak)).map_err(backup_err)?;
+        bak_tmp.renamed();
         Some(bak)
     } else {
         None
     };
 
     // 3. The switch: one rename, retried while another program holds the file.
-    match retrying(opts, || replace.replace(&tmp, path)) {
+    match retrying(opts, || replace.replace(&tmp.path, path)) {
         Ok(()) => {
-            std::mem::forget(tmp);
+            tmp.renamed();
             sync_dir(&dir);
             Ok(SaveOutcome {
                 path: path.to_path_buf(),
@@ -167,17 +172,159 @@ pub fn write_atomic_with(
     }
 }
 
-/// A temporary file in `dir` holding `bytes`, flushed to disk. Deleted on drop unless
-/// forgotten.
-fn temp_file_with(dir: &Path, bytes: &[u8]) -> std::io::Result<tempfile::TempPath> {
-    let mut f = tempfile::Builder::new()
-        .prefix(".shinkyu-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    f.write_all(bytes)?;
-    f.flush()?;
-    f.as_file().sync_all()?;
-    Ok(f.into_temp_path())
+/// The names of shinkyu's temporary files: `.shinkyu-` … `.tmp` (also those of earlier versions,
+/// which had six random characters).
+pub const TEMP_PREFIX: &str = ".shinkyu-";
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// How old a temporary file must be before [`remove_dead_temp_files`] removes it on a file
+/// system that cannot lock files (some network shares): an hour, far longer than any write.
+pub const UNLOCKABLE_TEMP_AGE: Duration = Duration::from_secs(60 * 60);
+
+/// Whether `name` is one of shinkyu's temporary files.
+pub fn is_temp_name(name: &str) -> bool {
+    name.len() > TEMP_PREFIX.len() + TEMP_SUFFIX.len()
+        && name.starts_with(TEMP_PREFIX)
+        && name.ends_with(TEMP_SUFFIX)
+}
+
+/// Removes from `dir` the temporary files of writes that died (a killed process, a crash, a
+/// power cut) and returns how many it removed. A temporary file is dead when no process holds
+/// its lock: a live writer holds it from creation to rename, and the operating system lets go
+/// of a dead process's lock. On Windows a live writer's file cannot even be opened (it is
+/// opened without read or write sharing). Where the file system cannot lock at all, only files
+/// older than [`UNLOCKABLE_TEMP_AGE`] are removed. Best effort: what cannot be opened or
+/// removed (another user's file, a read-only share) is left alone.
+pub fn remove_dead_temp_files(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if !name.to_str().is_some_and(is_temp_name) {
+            continue;
+        }
+        let path = entry.path();
+        // Opening it is the first test: on Windows a live writer shares nothing.
+        let Ok(file) = fs::File::open(&path) else {
+            continue;
+        };
+        let dead = match file.try_lock() {
+            Ok(()) => true,
+            Err(fs::TryLockError::WouldBlock) => false,
+            Err(fs::TryLockError::Error(_)) => file
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > UNLOCKABLE_TEMP_AGE),
+        };
+        // Removed while its lock is held, so that no one else takes it meanwhile.
+        if dead && fs::metadata(&path).is_ok_and(|m| m.is_file()) && fs::remove_file(&path).is_ok()
+        {
+            removed += 1;
+        }
+        drop(file);
+    }
+    removed
+}
+
+/// A temporary file next to its target, complete and flushed to disk, held open with an
+/// exclusive lock until it is renamed; removed on drop unless it was.
+struct TempFile {
+    path: PathBuf,
+    /// The open, locked file; closed after the rename.
+    file: Option<fs::File>,
+}
+
+impl TempFile {
+    /// Writes `bytes` to a new temporary file in `dir`, with the permissions of `like` on Unix.
+    fn create(dir: &Path, bytes: &[u8], like: Option<&fs::Metadata>) -> std::io::Result<TempFile> {
+        let mut attempt = 0;
+        let (path, file) = loop {
+            let path = dir.join(format!("{TEMP_PREFIX}{}{TEMP_SUFFIX}", random_word()));
+            match open_new_held(&path) {
+                Ok(file) => break (path, file),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 16 => {
+                    attempt += 1;
+                }
+                Err(e) => return Err(e),
+            }
+        };
+        // From here on, a failure removes the file (Drop).
+        let mut tmp = TempFile {
+            path,
+            file: Some(file),
+        };
+        let file = tmp.file.as_mut().expect("just opened");
+        file.lock()?;
+        // On Unix, between creating and locking, a cleaner may have taken the file for dead and
+        // removed it; then start again with a new name.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let (held, named) = (file.metadata()?, fs::metadata(&tmp.path));
+            if !named.is_ok_and(|n| n.ino() == held.ino() && n.dev() == held.dev()) {
+                tmp.file = None;
+                return TempFile::create(dir, bytes, like);
+            }
+            if let Some(like) = like {
+                file.set_permissions(like.permissions())?;
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = like;
+        file.write_all(bytes)?;
+        file.flush()?;
+        file.sync_all()?;
+        Ok(tmp)
+    }
+
+    /// The rename consumed the temporary name: close the file, nothing to remove.
+    fn renamed(mut self) {
+        self.file = None;
+        self.path = PathBuf::new();
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        self.file = None;
+        if !self.path.as_os_str().is_empty() {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Creates a new file for writing. On Windows it is shared for deletion only (so the rename
+/// works) and not for reading or writing, which tells a cleaner from the first moment that a
+/// live writer holds it.
+fn open_new_held(path: &Path) -> std::io::Result<fs::File> {
+    let mut opts = fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        const FILE_SHARE_DELETE: u32 = 0x0000_0004;
+        opts.share_mode(FILE_SHARE_DELETE);
+    }
+    opts.open(path)
+}
+
+/// Twelve random hexadecimal digits for a temporary name (the standard library's randomly
+/// keyed hasher, the time, the process and a counter).
+pub(super) fn random_word() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    h.write_u32(std::process::id());
+    if let Ok(d) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+        h.write_u128(d.as_nanos());
+    }
+    format!("{:012x}", h.finish() & 0xffff_ffff_ffff)
 }
 
 fn retrying(

@@ -7,6 +7,7 @@ mod block;
 mod build;
 mod draft;
 mod identity;
+pub mod jst;
 mod numbering;
 mod review;
 mod row;

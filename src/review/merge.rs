@@ -7,6 +7,7 @@
 //! both versions are kept in the conflict. Nothing is dropped silently.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 
 use serde::Serialize;
 
@@ -40,6 +41,19 @@ pub enum MergeEvent {
 }
 
 impl MergeEvent {
+    /// Whether this event brought something from the reviewer's copy into the master (a comment,
+    /// a state, a text, a row). [`MergeEvent::RowKept`] and [`MergeEvent::RowNotAdded`] report
+    /// what was *not* taken in.
+    pub fn is_taken_in(&self) -> bool {
+        match self {
+            MergeEvent::CommentAdded { .. }
+            | MergeEvent::StateTaken { .. }
+            | MergeEvent::TextTaken { .. }
+            | MergeEvent::RowAdded { .. } => true,
+            MergeEvent::RowKept { .. } | MergeEvent::RowNotAdded { .. } => false,
+        }
+    }
+
     /// A one-line Japanese description.
     pub fn describe(&self) -> String {
         match self {
@@ -174,6 +188,20 @@ impl MergeOutcome {
         }
     }
 
+    /// How many things were really brought in from the reviewer's copy (see
+    /// [`MergeEvent::is_taken_in`]).
+    pub fn taken_in(&self) -> usize {
+        self.events.iter().filter(|e| e.is_taken_in()).count()
+    }
+
+    /// How many rows of the reviewer's copy could not be placed in the master.
+    pub fn not_taken_in(&self) -> usize {
+        self.events
+            .iter()
+            .filter(|e| matches!(e, MergeEvent::RowNotAdded { .. }))
+            .count()
+    }
+
     pub fn unresolved(&self) -> usize {
         self.conflicts
             .iter()
@@ -182,9 +210,48 @@ impl MergeOutcome {
     }
 }
 
+/// Why a reviewer's copy is not merged at all. Nothing is applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MergeRefusal {
+    /// The copy is of another draft ([`Draft::same_draft`] is false): row ids such as
+    /// `p1.measure.1` are the same in every city's draft, so merging it would attach its
+    /// comments to rows whose text the reviewer never saw. Both drafts by
+    /// [`Draft::display_name`].
+    OtherDraft { master: String, reviewed: String },
+}
+
+impl fmt::Display for MergeRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MergeRefusal::OtherDraft { master, reviewed } => write!(
+                f,
+                "取り込めません: 確認者の写しは別の下書き「{reviewed}」の写しです（元の下書きは「{master}」）。同じ下書きから作った写しを選んでください。何も取り込んでいません。"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for MergeRefusal {}
+
+/// What [`merge_review`] gives: the outcome to show, or why nothing is merged.
+pub type MergeResult = Result<MergeOutcome, MergeRefusal>;
+
 /// Merges the comments, review states and (where only the reviewer changed them) texts of a
-/// reviewer's copy into the master.
-pub fn merge_review(master: &Draft, reviewed: &Draft) -> MergeOutcome {
+/// reviewer's copy into the master. Refuses a copy of another draft
+/// ([`MergeRefusal::OtherDraft`]) before looking at any row.
+pub fn merge_review(master: &Draft, reviewed: &Draft) -> MergeResult {
+    if !master.same_draft(reviewed) {
+        let (mut m, mut r) = (master.display_name(), reviewed.display_name());
+        // Two cities may name their plans alike: then the identities tell them apart.
+        if m == r {
+            m.push_str(&short_id(master));
+            r.push_str(&short_id(reviewed));
+        }
+        return Err(MergeRefusal::OtherDraft {
+            master: m,
+            reviewed: r,
+        });
+    }
     let mut merged = master.clone();
     let mut events = Vec::new();
     let mut conflicts = Vec::new();
@@ -309,10 +376,20 @@ pub fn merge_review(master: &Draft, reviewed: &Draft) -> MergeOutcome {
         }
     }
 
-    MergeOutcome {
+    Ok(MergeOutcome {
         merged,
         events,
         conflicts,
+    })
+}
+
+/// `（ID 1a2b3c4d）`: the start of a draft's identity, to tell apart two drafts named alike.
+fn short_id(draft: &Draft) -> String {
+    let id = draft.meta.draft_id.trim();
+    if id.is_empty() {
+        "（IDなし）".into()
+    } else {
+        format!("（ID {}）", id.chars().take(8).collect::<String>())
     }
 }
 

@@ -6,7 +6,10 @@ mod merge;
 mod version;
 
 pub use fingerprint::{row_fingerprint, start_review};
-pub use merge::{Conflict, ConflictKind, MergeEvent, MergeOutcome, Resolution, merge_review};
+pub use merge::{
+    Conflict, ConflictKind, MergeEvent, MergeOutcome, MergeRefusal, MergeResult, Resolution,
+    merge_review,
+};
 pub use version::{RowChange, VersionDiff, compare_versions};
 
 use crate::model::{Comment, Draft, ReviewState, RowId};

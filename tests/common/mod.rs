@@ -171,3 +171,18 @@ pub fn small_draft() -> Draft {
         review_base: None,
     }
 }
+
+/// The same draft with every 施策大項目 and row id prefixed: a copy that shares no row with
+/// the original.
+pub fn with_every_id_prefixed(draft: &Draft, prefix: &str) -> Draft {
+    let mut d = draft.clone();
+    for p in &mut d.policies {
+        p.id = RowId::new(format!("{prefix}{}", p.id.as_str()));
+        for kind in BlockKind::ALL {
+            for r in p.block_mut(kind) {
+                r.id = RowId::new(format!("{prefix}{}", r.id.as_str()));
+            }
+        }
+    }
+    d
+}

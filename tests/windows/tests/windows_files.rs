@@ -143,3 +143,33 @@ fn settings_live_under_appdata() {
         PathBuf::from(appdata).join("shinkyu")
     );
 }
+
+#[test]
+fn the_next_save_removes_a_dead_writers_temp_file_and_leaves_a_live_ones() {
+    let (_guard, folder) = japanese_folder();
+    // A write killed midway left its temporary file: Windows does not hide it.
+    let dead = folder.join(".shinkyu-0123456789ab.tmp");
+    std::fs::write(&dead, vec![b'x'; 100_000]).unwrap();
+    // A live writer holds its temporary file as shinkyu does: shared for deletion only.
+    let live = folder.join(".shinkyu-00000000live.tmp");
+    let holder = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .share_mode(0x4)
+        .open(&live)
+        .unwrap();
+    holder.lock().unwrap();
+    let path = folder.join("素案.ron");
+    save_draft(&path, &bundled(), &SaveOptions::default()).unwrap();
+    save_draft(&path, &bundled(), &SaveOptions::default()).unwrap();
+    assert!(!dead.exists(), "a dead writer's file was left");
+    assert!(live.exists(), "a live writer's file was removed");
+    drop(holder);
+    assert_eq!(io::remove_dead_temp_files(&folder), 1);
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["素案.ron", "素案.ron.bak"]);
+}
