@@ -15,6 +15,7 @@ pub mod csv;
 pub mod findings;
 pub mod html;
 pub mod json;
+pub mod printed;
 pub mod version_text;
 pub mod view;
 pub mod xlsx;

@@ -1,0 +1,102 @@
+//! What the printable 新旧対照表 writes the same way in every format (HTML, Word, and the
+//! Excel cells): the placeholders of absent sides, the legend of the title block, the page
+//! corner, the title of the changes since the previous version, and a side's lines.
+
+use crate::diff::Segment;
+use crate::model::Meta;
+use crate::review::VersionDiff;
+
+use super::format_date_ja;
+
+/// Placeholder on the 現行 side of a new row.
+pub const NEW_PLACEHOLDER: &str = "（新規）";
+/// Placeholder on the 改定案 side of a deleted row.
+pub const DELETED_PLACEHOLDER: &str = "（削除）";
+/// Placeholder on both sides of a row with no text at all (e.g. an empty 協働による取組).
+pub const EMPTY_PLACEHOLDER: &str = "（記載なし）";
+/// Placeholder on the 改定案 side of an unchanged row with [`super::UnchangedRows::Placeholder`].
+pub const UNCHANGED_PLACEHOLDER: &str = "（変更なし）";
+
+/// The title block's legend: how changes and absent sides are marked.
+pub fn legend(unchanged_placeholder: bool) -> String {
+    let mut s = String::from(
+        "下線は変更箇所を示します（現行欄では削除・変更される語句、改定案欄では追加・変更後の語句）。\
+         新たに加える行は現行欄に「（新規）」、削る行は改定案欄に「（削除）」と記載しています。",
+    );
+    if unchanged_placeholder {
+        s.push_str("変更のない行は改定案欄に「（変更なし）」と記載しています。");
+    }
+    s
+}
+
+/// The document's label for the running header: `新旧対照表　6. 行財政経営分野　素案1`.
+pub fn document_label(meta: &Meta) -> String {
+    format!("新旧対照表　{}　{}", meta.field_label(), meta.version_label)
+}
+
+/// 「前回（素案1）からの主な修正内容」.
+pub fn changes_title(diff: &VersionDiff) -> String {
+    if diff.old_version.trim().is_empty() {
+        "前回からの主な修正内容".to_string()
+    } else {
+        format!("前回（{}）からの主な修正内容", diff.old_version.trim())
+    }
+}
+
+/// Splits segments at line breaks: each line is a list of (text, changed) pieces, none empty.
+pub fn split_lines(segs: &[Segment]) -> Vec<Vec<(&str, bool)>> {
+    let mut lines: Vec<Vec<(&str, bool)>> = vec![Vec::new()];
+    for s in segs {
+        for (i, piece) in s.text.split('\n').enumerate() {
+            if i > 0 {
+                lines.push(Vec::new());
+            }
+            let piece = piece.strip_suffix('\r').unwrap_or(piece);
+            if !piece.is_empty() {
+                lines
+                    .last_mut()
+                    .expect("at least one line")
+                    .push((piece, s.changed));
+            }
+        }
+    }
+    lines
+}
+
+/// The version label and date for the page's top right corner.
+pub fn page_corner(meta: &Meta) -> String {
+    let date = format_date_ja(&meta.date);
+    [meta.version_label.as_str(), date.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("　")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_split_at_breaks_inside_changes() {
+        let segs = vec![
+            Segment {
+                text: "●一\n●".into(),
+                changed: false,
+            },
+            Segment {
+                text: "二\n●三".into(),
+                changed: true,
+            },
+        ];
+        assert_eq!(
+            split_lines(&segs),
+            vec![
+                vec![("●一", false)],
+                vec![("●", false), ("二", true)],
+                vec![("●三", true)],
+            ]
+        );
+    }
+}
