@@ -9,7 +9,10 @@ use crate::diff::Segment;
 use crate::model::{ChangeStatus, SideKind, VoiceForm};
 
 use super::findings::FindingEntry;
-use super::printed::{changes_title, document_label, legend, page_corner, split_lines};
+use super::printed::{
+    changed_headers, changes_summary, changes_title, document_label, findings_summary, legend,
+    page_corner, split_lines,
+};
 use super::view::{ComparisonView, PolicyView, RowView, StatusCounts};
 use super::{ColumnOrder, UnchangedRows, format_date_ja};
 use crate::review::{RowChange, VersionDiff};
@@ -499,20 +502,12 @@ impl Html<'_> {
             self.raw("<p>前回の版からの修正はありません。</p>\n</section>\n");
             return;
         }
-        let _ = writeln!(
-            self.out,
-            "<p>修正のあった行 {} 件{}。下線は前回の版との違いです。</p>",
-            diff.changes.len(),
-            if diff.headers.is_empty() {
-                String::new()
-            } else {
-                format!("、施策大項目の見出し部分の修正 {} 件", diff.headers.len())
-            }
-        );
+        self.raw("<p>");
+        self.text(&changes_summary(diff));
+        self.raw("</p>\n");
         if !diff.headers.is_empty() {
-            self.raw("<p class=\"note\">見出し部分（大項目名・市民アンケート・市民の声・SDGs・成果指標）に修正のある施策大項目：");
-            let headers = diff.headers.join("、");
-            self.text(&headers);
+            self.raw("<p class=\"note\">");
+            self.text(&changed_headers(diff));
             self.raw("</p>\n");
         }
         self.raw("<table class=\"cmp changes-table\"><colgroup><col class=\"c-item\"><col class=\"c-kind\"><col class=\"c-text\"><col class=\"c-text\"></colgroup>\n");
@@ -695,23 +690,9 @@ impl Html<'_> {
             self.raw("<p>検査で見つかった問題はありません。</p>\n</section>\n");
             return;
         }
-        let active: Vec<&FindingEntry> =
-            findings.iter().filter(|f| f.suppressed.is_none()).collect();
-        let count = |sev: &str| active.iter().filter(|f| f.severity == sev).count();
-        let ignored = findings.len() - active.len();
-        let _ = writeln!(
-            self.out,
-            "<p>検査で見つかった項目 {} 件（エラー {} 件、警告 {} 件、情報 {} 件）{}。</p>",
-            active.len(),
-            count("エラー"),
-            count("警告"),
-            count("情報"),
-            if ignored > 0 {
-                format!("。ほかに、理由を付けて無視した項目 {ignored} 件")
-            } else {
-                String::new()
-            }
-        );
+        self.raw("<p>");
+        self.text(&findings_summary(findings));
+        self.raw("</p>\n");
         self.raw("<table class=\"grid findings\"><colgroup><col class=\"f-sev\"><col class=\"f-code\"><col class=\"f-loc\"><col class=\"f-msg\"><col class=\"f-ex\"></colgroup>\n");
         self.raw("<thead><tr><th scope=\"col\">重要度</th><th scope=\"col\">コード</th><th scope=\"col\">場所</th><th scope=\"col\">内容</th><th scope=\"col\">該当箇所</th></tr></thead>\n<tbody>\n");
         for f in findings {

@@ -6,6 +6,7 @@ use crate::diff::Segment;
 use crate::model::Meta;
 use crate::review::VersionDiff;
 
+use super::findings::FindingEntry;
 use super::format_date_ja;
 
 /// Placeholder on the 現行 side of a new row.
@@ -72,6 +73,46 @@ pub fn page_corner(meta: &Meta) -> String {
         .copied()
         .collect::<Vec<_>>()
         .join("　")
+}
+
+/// 「修正のあった行 n 件…。下線は前回の版との違いです。」 under the changes' title.
+pub fn changes_summary(diff: &VersionDiff) -> String {
+    format!(
+        "修正のあった行 {} 件{}。下線は前回の版との違いです。",
+        diff.changes.len(),
+        if diff.headers.is_empty() {
+            String::new()
+        } else {
+            format!("、施策大項目の見出し部分の修正 {} 件", diff.headers.len())
+        }
+    )
+}
+
+/// The 施策大項目 whose header blocks changed, as a note.
+pub fn changed_headers(diff: &VersionDiff) -> String {
+    format!(
+        "見出し部分（大項目名・市民アンケート・市民の声・SDGs・成果指標）に修正のある施策大項目：{}",
+        diff.headers.join("、")
+    )
+}
+
+/// 「検査で見つかった項目 n 件（エラー …）。」 above the findings appendix.
+pub fn findings_summary(findings: &[FindingEntry]) -> String {
+    let active: Vec<&FindingEntry> = findings.iter().filter(|f| f.suppressed.is_none()).collect();
+    let count = |sev: &str| active.iter().filter(|f| f.severity == sev).count();
+    let ignored = findings.len() - active.len();
+    format!(
+        "検査で見つかった項目 {} 件（エラー {} 件、警告 {} 件、情報 {} 件）{}。",
+        active.len(),
+        count("エラー"),
+        count("警告"),
+        count("情報"),
+        if ignored > 0 {
+            format!("。ほかに、理由を付けて無視した項目 {ignored} 件")
+        } else {
+            String::new()
+        }
+    )
 }
 
 #[cfg(test)]
