@@ -53,7 +53,7 @@ fn convert(soffice: &Path, docx: &Path) -> (PathBuf, Duration) {
     let fonts = dir.join("fonts.conf");
     std::fs::write(&fonts, FONTS_CONF).expect("fonts.conf");
     let start = Instant::now();
-    let mut child = Command::new(soffice)
+    let child = Command::new(soffice)
         .arg(format!(
             "-env:UserInstallation=file://{}",
             dir.join("profile").display()
@@ -72,17 +72,7 @@ fn convert(soffice: &Path, docx: &Path) -> (PathBuf, Duration) {
         .stderr(Stdio::null())
         .spawn()
         .expect("start soffice");
-    loop {
-        if let Some(status) = child.try_wait().expect("wait for soffice") {
-            assert!(status.success(), "soffice failed: {status}");
-            break;
-        }
-        if start.elapsed() > Duration::from_secs(300) {
-            let _ = child.kill();
-            panic!("LibreOffice did not convert the document in 300 s");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    report_support::wait_for(child, "LibreOffice", Duration::from_secs(300));
     let pdf = docx.with_extension("pdf");
     assert!(pdf.exists(), "no PDF from LibreOffice");
     (pdf, start.elapsed())

@@ -11,7 +11,7 @@ use crate::model::{ChangeStatus, SideKind, VoiceForm};
 use super::findings::FindingEntry;
 use super::printed::{
     changed_headers, changes_summary, changes_title, document_label, findings_summary, legend,
-    page_corner, split_lines,
+    meta_fields, page_corner, split_lines,
 };
 use super::view::{ComparisonView, PolicyView, RowView, StatusCounts};
 use super::{ColumnOrder, UnchangedRows, format_date_ja};
@@ -135,19 +135,11 @@ impl Html<'_> {
             self.raw("</p>\n");
         }
         self.raw("<dl class=\"meta\">\n");
-        let date = format_date_ja(&m.date);
-        for (k, v) in [
-            ("版", m.version_label.as_str()),
-            ("日付", date.as_str()),
-            ("作成", m.author_section.as_str()),
-        ] {
-            if v.is_empty() {
-                continue;
-            }
+        for (k, v) in meta_fields(m) {
             self.raw("<div><dt>");
             self.raw(k);
             self.raw("</dt><dd>");
-            self.text(v);
+            self.text(&v);
             self.raw("</dd></div>\n");
         }
         self.raw("</dl>\n<p class=\"legend\">");

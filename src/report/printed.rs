@@ -30,6 +30,18 @@ pub fn legend(unchanged_placeholder: bool) -> String {
     s
 }
 
+/// The title block's 版・日付・作成, those that are filled in, the date in the era.
+pub fn meta_fields(meta: &Meta) -> Vec<(&'static str, String)> {
+    [
+        ("版", meta.version_label.clone()),
+        ("日付", format_date_ja(&meta.date)),
+        ("作成", meta.author_section.clone()),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .collect()
+}
+
 /// The document's label for the running header: `新旧対照表　6. 行財政経営分野　素案1`.
 pub fn document_label(meta: &Meta) -> String {
     format!("新旧対照表　{}　{}", meta.field_label(), meta.version_label)

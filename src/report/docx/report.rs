@@ -9,7 +9,8 @@ use crate::report::findings::FindingEntry;
 use crate::report::html::HtmlOptions;
 use crate::report::printed::{
     DELETED_PLACEHOLDER, EMPTY_PLACEHOLDER, NEW_PLACEHOLDER, UNCHANGED_PLACEHOLDER,
-    changed_headers, changes_summary, changes_title, findings_summary, legend, split_lines,
+    changed_headers, changes_summary, changes_title, findings_summary, legend, meta_fields,
+    split_lines,
 };
 use crate::report::view::{PolicyView, RowView, StatusCounts};
 use crate::report::{ColumnOrder, UnchangedRows, format_date_ja};
@@ -59,16 +60,8 @@ impl<'a> DocxReport<'a> {
             self.doc
                 .paragraph(&Paragraph::text(None, m.title.as_str()).align(Align::Center));
         }
-        let date = format_date_ja(&m.date);
         let mut line = Paragraph::new(None).align(Align::Center);
-        for (k, v) in [
-            ("版", m.version_label.as_str()),
-            ("日付", date.as_str()),
-            ("作成", m.author_section.as_str()),
-        ] {
-            if v.is_empty() {
-                continue;
-            }
+        for (k, v) in meta_fields(m) {
             if !line.runs.is_empty() {
                 line.push("　　", RunLook::PLAIN);
             }
