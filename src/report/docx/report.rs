@@ -169,6 +169,9 @@ impl<'a> DocxReport<'a> {
             self.doc
                 .paragraph(&Paragraph::text(NOTE, changed_headers(diff)));
         }
+        if diff.changes.is_empty() {
+            return;
+        }
         let w = self.doc.page.text_width();
         let widths = vec![w * 22 / 100, w * 14 / 100, w * 32 / 100, w * 32 / 100];
         let mut rows = vec![header_row(&["場所", "修正内容", "前回の版", "今回の版"])];

@@ -164,11 +164,6 @@ impl Paragraph {
         self.align = align;
         self
     }
-
-    /// The paragraph's text (runs joined).
-    pub fn plain_text(&self) -> String {
-        self.runs.iter().map(|r| r.text.as_str()).collect()
-    }
 }
 
 /// One cell of a table.
@@ -506,7 +501,7 @@ impl Document {
     /// The running header: the document's label left, the version and date right.
     fn header(&self, furniture: &PageFurniture) -> String {
         let mut out = format!(
-            "{}<w:hdr {}><w:p><w:pPr><w:pStyle w:val=\"Header\"/><w:tabs><w:tab w:val=\"clear\" w:pos=\"4252\"/><w:tab w:val=\"clear\" w:pos=\"8504\"/><w:tab w:val=\"right\" w:pos=\"{}\"/></w:tabs></w:pPr>",
+            "{}<w:hdr {}><w:p><w:pPr><w:pStyle w:val=\"Header\"/><w:tabs><w:tab w:val=\"right\" w:pos=\"{}\"/></w:tabs></w:pPr>",
             parts::XML_DECLARATION,
             parts::BODY_NAMESPACES,
             self.page.text_width()
