@@ -108,7 +108,9 @@ impl<'a> DocxReport<'a> {
         self.doc.contents(entries, levels);
     }
 
-    fn heading(&mut self, e: &ContentsEntry, new_page: bool) {
+    /// A heading at `e.level` (見出し 1–3) with `e`'s bookmark, so the 目次 links to it; a
+    /// report of several drafts writes its 分野 headings with this.
+    pub fn heading(&mut self, e: &ContentsEntry, new_page: bool) {
         let style = match e.level {
             1 => "Heading1",
             2 => "Heading2",
