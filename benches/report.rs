@@ -1,4 +1,4 @@
-//! How export time grows with the draft: the bundled draft (or, until it is transcribed, a
+//! How export time grows with the draft (view, HTML, Word, Excel, CSV, JSON): the bundled draft (or, until it is transcribed, a
 //! synthetic one), and drafts 10× and 100× its size made by repeating its 施策大項目. Prints a
 //! table with the time of each exporter and its ratio to the 1× time; linear growth shows as
 //! ratios near 10 and 100.
@@ -96,6 +96,7 @@ fn main() {
         ));
         for (name, format) in [
             ("html", Format::Html),
+            ("docx", Format::Docx),
             ("xlsx", Format::Xlsx),
             ("csv", Format::Csv),
             ("json", Format::Json),
@@ -111,12 +112,16 @@ fn main() {
         let xlsx_bytes = export_view(&draft, &view, Format::Xlsx, &opts)
             .unwrap()
             .len();
+        let docx_bytes = export_view(&draft, &view, Format::Docx, &opts)
+            .unwrap()
+            .len();
         println!(
-            "{n:>4}×: {} 施策大項目, {} rows, {} chars of row text; html {} KB, xlsx {} KB",
+            "{n:>4}×: {} 施策大項目, {} rows, {} chars of row text; html {} KB, docx {} KB, xlsx {} KB",
             draft.policies.len(),
             draft.rows().count(),
             chars(&draft),
             html_bytes / 1024,
+            docx_bytes / 1024,
             xlsx_bytes / 1024
         );
         results.push((n, draft.rows().count(), row));

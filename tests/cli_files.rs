@@ -355,7 +355,7 @@ fn a_mistyped_command_line_is_explained_in_japanese_and_exits_2() {
         ),
         (
             vec!["export", "a.ron", "--format", "pdf"],
-            "選べる値: html, xlsx, csv, json",
+            "選べる値: html, docx, xlsx, csv, json",
         ),
         (vec!["diff", "old.ron"], "次の指定が足りません"),
     ] {

@@ -10,7 +10,7 @@ mod report_support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use shinkyu::model::Draft;
 use shinkyu::report::{ExportOptions, Format, export};
@@ -45,7 +45,7 @@ fn draft() -> Draft {
 }
 
 fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
-    let mut child = Command::new(chromium)
+    let child = Command::new(chromium)
         .args([
             "--headless",
             "--no-sandbox",
@@ -64,18 +64,7 @@ fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
         .stderr(Stdio::null())
         .spawn()
         .expect("start chromium");
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().expect("wait for chromium") {
-            assert!(status.success(), "chromium failed: {status}");
-            return;
-        }
-        if start.elapsed() > Duration::from_secs(180) {
-            let _ = child.kill();
-            panic!("chromium did not finish printing in 180 s");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    report_support::wait_for(child, "chromium", Duration::from_secs(180));
 }
 
 /// Every `/MediaBox [x0 y0 x1 y1]` of the PDF.

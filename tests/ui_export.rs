@@ -1,8 +1,9 @@
-//! ファイル › 出力… in the real app (egui_kittest): HTML and Excel written through an injected
+//! ファイル › 出力… in the real app (egui_kittest): HTML, Word and Excel written through an injected
 //! save dialog with the suggested name, the file holding the draft's rows, 前回の版と比較,
 //! errors in Japanese, 「ファイルを開く」/「フォルダーを開く」 through an injected launcher, and the
 //! options remembered for next time.
 
+mod docx_support;
 mod ui_common;
 
 use std::path::Path;
@@ -99,7 +100,7 @@ fn excel_export_has_a_sheet_per_policy_with_the_rows_and_opens_its_folder() {
     h.get_by_role_and_label(Role::RadioButton, "Excel ブック")
         .click();
     h.run();
-    h.get_by_label("検査結果を付ける（HTML は付録、Excel はシート）")
+    h.get_by_label("検査結果を付ける（HTML・Word は付録、Excel はシート）")
         .click();
     h.run();
     let path = dir.path().join("対照表.xlsx");
@@ -139,6 +140,49 @@ fn excel_export_has_a_sheet_per_policy_with_the_rows_and_opens_its_folder() {
     assert_eq!(launcher.opened(), vec![("folder".to_string(), path)]);
     // The format is remembered in the settings.
     assert_eq!(h.state().exports().prefs.format, "xlsx");
+}
+
+#[test]
+fn word_export_with_the_html_options_then_opens_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = FakeDialogs::default();
+    let launcher = FakeLauncher::default();
+    let mut h = app_with_launcher(StartWith::Bundled, dialogs.clone(), None, launcher.clone());
+    let d = bundled();
+    open_export(&mut h);
+    h.get_by_role_and_label(Role::RadioButton, "Word 文書（編集できる新旧対照表）")
+        .click();
+    h.run();
+    // The printable report's options apply to Word too.
+    h.get_by_label("改定案｜現行（例規の並び）").click();
+    h.get_by_label("備考列（変更理由・各課意見）を付ける")
+        .click();
+    h.run();
+    let path = dir.path().join("新旧対照表.docx");
+    export_to(&mut h, &dialogs, &path);
+    assert_eq!(dialogs.asked()[0].1, suggest_export_name(&d.meta, "docx"));
+
+    let pkg = docx_support::Package::read(&std::fs::read(&path).unwrap());
+    let body = pkg.body();
+    let tables = docx_support::comparison_tables(&body);
+    assert_eq!(tables.len(), d.policies.len());
+    assert_eq!(
+        docx_support::rows(tables[0])[0].cell_texts(),
+        ["項目", "改定案", "現行", "変更区分", "備考"]
+    );
+    let texts = docx_support::all_paragraph_texts(&body);
+    for (path, _, row) in d.rows() {
+        for side in [&row.current, &row.revised].into_iter().flatten() {
+            for line in side.lines(path.block) {
+                assert!(texts.contains(&line), "「{line}」 missing");
+            }
+        }
+    }
+
+    h.get_by_label("ファイルを開く").click();
+    h.run();
+    assert_eq!(launcher.opened(), vec![("file".to_string(), path)]);
+    assert_eq!(h.state().exports().prefs.format, "docx");
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! ファイル › 出力… (Ctrl+E): the 新旧対照表 as HTML, Excel, CSV or JSON. A dialog with the
+//! ファイル › 出力… (Ctrl+E): the 新旧対照表 as HTML, Word, Excel, CSV or JSON. A dialog with the
 //! format and the options (remembered in the settings), the save dialog with a suggested
 //! Windows-safe name, the export on a worker thread with a progress bar, errors in Japanese,
 //! and at the end 「ファイルを開く」 and 「フォルダーを開く」 (through [`super::platform::Launcher`],
@@ -25,16 +25,16 @@ use crate::report::{
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ExportPrefs {
-    /// `html`, `xlsx`, `csv` or `json`.
+    /// `html`, `docx`, `xlsx`, `csv` or `json`.
     pub format: String,
     /// 改定案 left (例規 order).
     pub revised_left: bool,
     /// Unchanged rows as （変更なし）.
     pub unchanged_placeholder: bool,
     pub memo_column: bool,
-    /// 検査結果 as an appendix (HTML) or a sheet (Excel).
+    /// 検査結果 as an appendix (HTML, Word) or a sheet (Excel).
     pub findings: bool,
-    /// 確認状況（コメント） column (HTML).
+    /// 確認状況（コメント） column (HTML, Word).
     pub review_column: bool,
     /// JSON: the comparison view instead of the whole draft.
     pub json_comparison: bool,
@@ -300,9 +300,9 @@ pub struct ExportJob {
     pub draft: Draft,
     pub format: Format,
     pub options: ExportOptions,
-    /// Add the checker's findings (HTML appendix, Excel sheet).
+    /// Add the checker's findings (HTML and Word appendix, Excel sheet).
     pub findings: bool,
-    /// Compare with this previous version (HTML: 前回からの主な修正内容).
+    /// Compare with this previous version (HTML, Word: 前回からの主な修正内容).
     pub previous: Option<Arc<Draft>>,
     pub path: PathBuf,
 }
@@ -323,14 +323,14 @@ impl ExportJob {
             previous,
             path,
         } = self;
-        if findings && matches!(format, Format::Html | Format::Xlsx) {
+        if findings && (format.is_printable() || format == Format::Xlsx) {
             set("検査", 0, 1);
             let entries = report::findings_appendix(&draft);
             options.html.findings = Some(entries.clone());
             options.xlsx.findings = Some(entries);
         }
         if let Some(old) = &previous
-            && format == Format::Html
+            && format.is_printable()
         {
             set("前の版との比較", 0, 1);
             options.html.changes = Some(crate::review::compare_versions(old, &draft));
@@ -360,6 +360,7 @@ impl ExportJob {
 fn format_help(f: Format) -> &'static str {
     match f {
         Format::Html => "1つのファイルで完結し、ブラウザーで開いて A4 横で印刷できます",
+        Format::Docx => "Word で開いて見出し・注記・表紙などを編集できます（A4 横）",
         Format::Xlsx => "集計シートと施策大項目ごとのシート。庁内照会にそのまま使えます",
         Format::Csv => "1行に1比較行（UTF-8 BOM 付き、Excel で開けます）",
         Format::Json => "ほかのプログラムで読むためのデータ",
@@ -395,8 +396,8 @@ fn options_ui(ui: &mut Ui, d: &mut ExportDialog, out: &mut Option<Choice>) {
     ui.label(RichText::new(format_help(format)).small().weak());
     ui.add_space(6.0);
 
-    let html = format == Format::Html;
-    ui.label(RichText::new("HTML の設定").strong());
+    let html = format.is_printable();
+    ui.label(RichText::new("HTML・Word の設定").strong());
     ui.add_enabled_ui(html, |ui| {
         ui.horizontal(|ui| {
             ui.label("列の並び");
@@ -451,10 +452,10 @@ fn options_ui(ui: &mut Ui, d: &mut ExportDialog, out: &mut Option<Choice>) {
             ui.label(RichText::new(text).small());
         }
     });
-    ui.add_enabled_ui(matches!(format, Format::Html | Format::Xlsx), |ui| {
+    ui.add_enabled_ui(html || format == Format::Xlsx, |ui| {
         ui.checkbox(
             &mut d.prefs.findings,
-            "検査結果を付ける（HTML は付録、Excel はシート）",
+            "検査結果を付ける（HTML・Word は付録、Excel はシート）",
         );
     });
     if format == Format::Json {
@@ -540,7 +541,7 @@ fn dialog_ui(ui: &mut Ui, d: &mut ExportDialog, progress: &Progress, out: &mut O
             ui.horizontal(|ui| {
                 if ui
                     .button("ファイルを開く")
-                    .on_hover_text("既定のプログラム（ブラウザーや Excel）で開きます")
+                    .on_hover_text("既定のプログラム（ブラウザー・Word・Excel など）で開きます")
                     .clicked()
                 {
                     *out = Some(Choice::OpenFile(path.clone()));
@@ -661,7 +662,7 @@ impl ShinkyuApp {
         };
         let prefs = d.prefs.clone();
         let format = prefs.format();
-        let previous = match (&d.previous, d.compare && format == Format::Html) {
+        let previous = match (&d.previous, d.compare && format.is_printable()) {
             (Some(Previous::Loaded { draft, .. }), true) => Some(draft.clone()),
             _ => None,
         };

@@ -24,25 +24,25 @@ pub struct ExportArgs {
     /// 出力先（省略すると下書きと同じフォルダーに拡張子を変えて書きます。「-」で標準出力）
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// 列の並び（HTML）：current-left＝現行を左（既定）、revised-left＝改定案を左（例規の新旧対照表の並び）
+    /// 列の並び（HTML・Word）：current-left＝現行を左（既定）、revised-left＝改定案を左（例規の新旧対照表の並び）
     #[arg(long, value_enum, default_value_t = ColumnOrderArg::CurrentLeft)]
     pub order: ColumnOrderArg,
-    /// 変更のない行の表示（HTML）：full＝両欄に全文（既定）、placeholder＝改定案欄に「（変更なし）」
+    /// 変更のない行の表示（HTML・Word）：full＝両欄に全文（既定）、placeholder＝改定案欄に「（変更なし）」
     #[arg(long, value_enum, default_value_t = UnchangedArg::Full)]
     pub unchanged: UnchangedArg,
-    /// 備考（変更理由・各課意見）の列を付けます（HTML。Excel には常に付きます）
+    /// 備考（変更理由・各課意見）の列を付けます（HTML・Word。Excel には常に付きます）
     #[arg(long)]
     pub memo: bool,
-    /// 検査結果を付録として付けます（HTML は付録、Excel は「検査結果」シート）
+    /// 検査結果を付けます（HTML・Word は付録、Excel は「検査結果」シート）
     #[arg(long)]
     pub findings: bool,
     /// JSON の内容：draft＝下書き全体（既定）、comparison＝新旧対照表の行と変更箇所
     #[arg(long, value_enum, default_value_t = JsonArg::Draft)]
     pub json: JsonArg,
-    /// 課長のコメントと確認状態を「確認状況」の列として付けます（HTML）
+    /// 課長のコメントと確認状態を「確認状況」の列として付けます（HTML・Word）
     #[arg(long)]
     pub review: bool,
-    /// 前の版の下書き：「前回からの主な修正内容」を集計の後に付けます（HTML）
+    /// 前の版の下書き：「前回からの主な修正内容」を集計の後に付けます（HTML・Word）
     #[arg(long, value_name = "OLD.ron")]
     pub since: Option<PathBuf>,
 }
@@ -75,6 +75,8 @@ pub enum JsonArg {
 pub enum ExportFormat {
     /// 印刷用の新旧対照表（1ファイルの HTML）
     Html,
+    /// Word 文書（編集できる新旧対照表、A4横）
+    Docx,
     /// Excel ブック（概要と施策大項目ごとのシート）
     Xlsx,
     /// CSV（1行1比較行、UTF-8 BOM 付き）
@@ -87,6 +89,7 @@ impl From<ExportFormat> for Format {
     fn from(f: ExportFormat) -> Format {
         match f {
             ExportFormat::Html => Format::Html,
+            ExportFormat::Docx => Format::Docx,
             ExportFormat::Xlsx => Format::Xlsx,
             ExportFormat::Csv => Format::Csv,
             ExportFormat::Json => Format::Json,

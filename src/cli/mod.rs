@@ -65,9 +65,10 @@ pub struct Cli {
 pub enum Command {
     /// 下書きを検査し、見つかった問題を表示します（終了コード 0=エラーなし, 1=エラーあり, 2=読めない）
     Check(CheckArgs),
-    /// 新旧対照表などを出力します（HTML・Excel・CSV・JSON）
+    /// 新旧対照表などを出力します（HTML・Word・Excel・CSV・JSON）
     #[command(long_about = "下書きから新旧対照表を出力します。\n\
-HTML は印刷用（A4横、ネットワーク接続不要の1ファイル）、xlsx は庁内照会用の Excel ブック、\
+HTML は印刷用（A4横、ネットワーク接続不要の1ファイル）、docx は Word で編集できる文書（A4横）、\
+xlsx は庁内照会用の Excel ブック、\
 CSV は1行1比較行（UTF-8 BOM 付き）、JSON は下書き全体（--json comparison で対照表の内容）です。\n\
 -o を省略すると、下書きと同じフォルダーに拡張子を変えて書きます。\n\
 終了コード：0=出力した、2=何も書いていない（読めないファイル、出力先が入力と同じ、書き込みに失敗）。")]

@@ -9,11 +9,18 @@ use crate::diff::Segment;
 use crate::model::{ChangeStatus, SideKind, VoiceForm};
 
 use super::findings::FindingEntry;
+use super::printed::{
+    changed_headers, changes_summary, changes_title, document_label, findings_summary, legend,
+    meta_fields, page_corner, split_lines,
+};
 use super::view::{ComparisonView, PolicyView, RowView, StatusCounts};
 use super::{ColumnOrder, UnchangedRows, format_date_ja};
 use crate::review::{RowChange, VersionDiff};
+use style::stylesheet;
 
-/// Options of the HTML report.
+mod style;
+
+/// Options of the printable 新旧対照表: the HTML report and the Word document.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct HtmlOptions {
     /// 現行 left (the plan documents' order) or 改定案 left (例規 order).
@@ -31,19 +38,10 @@ pub struct HtmlOptions {
     pub changes: Option<VersionDiff>,
 }
 
-/// Body text: 明朝, the fonts Windows ships first, then other systems', then the generic family.
-pub const MINCHO: &str = "\"BIZ UD明朝 Medium\", \"BIZ UDMincho Medium\", \"BIZ UD明朝\", \"BIZ UDMincho\", \"游明朝\", \"Yu Mincho\", YuMincho, \"ＭＳ 明朝\", \"MS Mincho\", \"Hiragino Mincho ProN\", \"Noto Serif CJK JP\", \"Noto Serif JP\", \"IPAexMincho\", serif";
-/// Headings: ゴシック, likewise.
-pub const GOTHIC: &str = "\"BIZ UDゴシック\", \"BIZ UDGothic\", \"游ゴシック\", \"Yu Gothic\", YuGothic, \"メイリオ\", Meiryo, \"Hiragino Sans\", \"Noto Sans CJK JP\", \"Noto Sans JP\", \"IPAexGothic\", sans-serif";
-
-/// Placeholder on the 現行 side of a new row.
-pub const NEW_PLACEHOLDER: &str = "（新規）";
-/// Placeholder on the 改定案 side of a deleted row.
-pub const DELETED_PLACEHOLDER: &str = "（削除）";
-/// Placeholder on both sides of a row with no text at all (e.g. an empty 協働による取組).
-pub const EMPTY_PLACEHOLDER: &str = "（記載なし）";
-/// Placeholder on the 改定案 side of an unchanged row with [`UnchangedRows::Placeholder`].
-pub const UNCHANGED_PLACEHOLDER: &str = "（変更なし）";
+pub use super::printed::{
+    DELETED_PLACEHOLDER, EMPTY_PLACEHOLDER, NEW_PLACEHOLDER, UNCHANGED_PLACEHOLDER,
+};
+pub use style::{GOTHIC, MINCHO};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -65,23 +63,6 @@ fn escape_into(out: &mut String, s: &str) {
             c => out.push(c),
         }
     }
-}
-
-/// Escapes text for a CSS string literal inside a `<style>` element (no `"`, `\`, `<` or line
-/// break can end the string or the element).
-fn css_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' | '\\' | '<' | '>' | '&' => {
-                let _ = write!(out, "\\{:X} ", c as u32);
-            }
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The report as HTML bytes (UTF-8).
@@ -113,7 +94,7 @@ impl Html<'_> {
 
     fn document(&mut self, view: &ComparisonView) {
         let meta = &view.meta;
-        let doc_label = format!("新旧対照表　{}　{}", meta.field_label(), meta.version_label);
+        let doc_label = document_label(meta);
         self.raw("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n");
         self.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         self.raw("<title>");
@@ -154,26 +135,15 @@ impl Html<'_> {
             self.raw("</p>\n");
         }
         self.raw("<dl class=\"meta\">\n");
-        let date = format_date_ja(&m.date);
-        for (k, v) in [
-            ("版", m.version_label.as_str()),
-            ("日付", date.as_str()),
-            ("作成", m.author_section.as_str()),
-        ] {
-            if v.is_empty() {
-                continue;
-            }
+        for (k, v) in meta_fields(m) {
             self.raw("<div><dt>");
             self.raw(k);
             self.raw("</dt><dd>");
-            self.text(v);
+            self.text(&v);
             self.raw("</dd></div>\n");
         }
-        self.raw("</dl>\n<p class=\"legend\">下線は変更箇所を示します（現行欄では削除・変更される語句、改定案欄では追加・変更後の語句）。");
-        self.raw("新たに加える行は現行欄に「（新規）」、削る行は改定案欄に「（削除）」と記載しています。");
-        if self.opts.unchanged == UnchangedRows::Placeholder {
-            self.raw("変更のない行は改定案欄に「（変更なし）」と記載しています。");
-        }
+        self.raw("</dl>\n<p class=\"legend\">");
+        self.raw(&legend(self.opts.unchanged == UnchangedRows::Placeholder));
         self.raw("</p>\n</header>\n");
     }
 
@@ -524,20 +494,12 @@ impl Html<'_> {
             self.raw("<p>前回の版からの修正はありません。</p>\n</section>\n");
             return;
         }
-        let _ = writeln!(
-            self.out,
-            "<p>修正のあった行 {} 件{}。下線は前回の版との違いです。</p>",
-            diff.changes.len(),
-            if diff.headers.is_empty() {
-                String::new()
-            } else {
-                format!("、施策大項目の見出し部分の修正 {} 件", diff.headers.len())
-            }
-        );
+        self.raw("<p>");
+        self.text(&changes_summary(diff));
+        self.raw("</p>\n");
         if !diff.headers.is_empty() {
-            self.raw("<p class=\"note\">見出し部分（大項目名・市民アンケート・市民の声・SDGs・成果指標）に修正のある施策大項目：");
-            let headers = diff.headers.join("、");
-            self.text(&headers);
+            self.raw("<p class=\"note\">");
+            self.text(&changed_headers(diff));
             self.raw("</p>\n");
         }
         self.raw("<table class=\"cmp changes-table\"><colgroup><col class=\"c-item\"><col class=\"c-kind\"><col class=\"c-text\"><col class=\"c-text\"></colgroup>\n");
@@ -720,23 +682,9 @@ impl Html<'_> {
             self.raw("<p>検査で見つかった問題はありません。</p>\n</section>\n");
             return;
         }
-        let active: Vec<&FindingEntry> =
-            findings.iter().filter(|f| f.suppressed.is_none()).collect();
-        let count = |sev: &str| active.iter().filter(|f| f.severity == sev).count();
-        let ignored = findings.len() - active.len();
-        let _ = writeln!(
-            self.out,
-            "<p>検査で見つかった項目 {} 件（エラー {} 件、警告 {} 件、情報 {} 件）{}。</p>",
-            active.len(),
-            count("エラー"),
-            count("警告"),
-            count("情報"),
-            if ignored > 0 {
-                format!("。ほかに、理由を付けて無視した項目 {ignored} 件")
-            } else {
-                String::new()
-            }
-        );
+        self.raw("<p>");
+        self.text(&findings_summary(findings));
+        self.raw("</p>\n");
         self.raw("<table class=\"grid findings\"><colgroup><col class=\"f-sev\"><col class=\"f-code\"><col class=\"f-loc\"><col class=\"f-msg\"><col class=\"f-ex\"></colgroup>\n");
         self.raw("<thead><tr><th scope=\"col\">重要度</th><th scope=\"col\">コード</th><th scope=\"col\">場所</th><th scope=\"col\">内容</th><th scope=\"col\">該当箇所</th></tr></thead>\n<tbody>\n");
         for f in findings {
@@ -753,15 +701,6 @@ impl Html<'_> {
             self.raw("</td></tr>\n");
         }
         self.raw("</tbody></table>\n</section>\n");
-    }
-}
-
-/// 「前回（素案1）からの主な修正内容」.
-fn changes_title(diff: &VersionDiff) -> String {
-    if diff.old_version.trim().is_empty() {
-        "前回からの主な修正内容".to_string()
-    } else {
-        format!("前回（{}）からの主な修正内容", diff.old_version.trim())
     }
 }
 
@@ -802,172 +741,6 @@ pub fn version_diff_html(diff: &VersionDiff, new_meta: &crate::model::Meta) -> V
     w.out.into_bytes()
 }
 
-/// Splits segments at line breaks: each line is a list of (text, changed) pieces, none empty.
-fn split_lines(segs: &[Segment]) -> Vec<Vec<(&str, bool)>> {
-    let mut lines: Vec<Vec<(&str, bool)>> = vec![Vec::new()];
-    for s in segs {
-        for (i, piece) in s.text.split('\n').enumerate() {
-            if i > 0 {
-                lines.push(Vec::new());
-            }
-            let piece = piece.strip_suffix('\r').unwrap_or(piece);
-            if !piece.is_empty() {
-                lines
-                    .last_mut()
-                    .expect("at least one line")
-                    .push((piece, s.changed));
-            }
-        }
-    }
-    lines
-}
-
-/// The version label and date for the page's top right corner.
-fn page_corner(meta: &crate::model::Meta) -> String {
-    let date = format_date_ja(&meta.date);
-    [meta.version_label.as_str(), date.as_str()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join("　")
-}
-
-fn stylesheet(doc_label: &str, corner: &str) -> String {
-    let mut css = String::with_capacity(6 * 1024);
-    let _ = write!(
-        css,
-        r#"@page {{
-  size: A4 landscape;
-  margin: 13mm 11mm 14mm 11mm;
-  @top-left {{ content: {label}; font-family: {g}; font-size: 8pt; }}
-  @top-right {{ content: {corner}; font-family: {g}; font-size: 8pt; }}
-  @bottom-center {{ content: counter(page) " / " counter(pages); font-family: {g}; font-size: 9pt; }}
-}}
-"#,
-        label = css_string(doc_label),
-        corner = css_string(corner),
-        g = GOTHIC,
-    );
-    let _ = write!(
-        css,
-        r#"html {{ font-family: {m}; font-size: 10.5pt; line-height: 1.65; color: #000; background: #fff;
-  -webkit-text-size-adjust: 100%; print-color-adjust: exact; -webkit-print-color-adjust: exact; }}
-body {{ margin: 0 auto; max-width: 1500px; padding: 1.5em 2em 3em; }}
-h1, h2, h3, th, .kicker, .ph, .toc, .meta dt, .legend, .status, .k, .voice-source, .goal {{ font-family: {g}; }}
-"#,
-        m = MINCHO,
-        g = GOTHIC,
-    );
-    css.push_str(STATIC_CSS);
-    css
-}
-
-const STATIC_CSS: &str = r#"h1 { font-size: 2em; letter-spacing: .3em; margin: .2em 0 .1em; }
-h2 { font-size: 1.4em; margin: 1.4em 0 .5em; padding: .15em .4em; border-left: .35em solid #000; border-bottom: 1px solid #000; break-after: avoid; }
-h3 { font-size: 1.08em; margin: 1.1em 0 .35em; break-after: avoid; }
-h3::before { content: "■ "; }
-.kicker { font-size: .7em; font-weight: normal; display: block; }
-p { margin: .3em 0; }
-.title-block { border: 1.5pt solid #000; padding: .9em 1.8em; margin-bottom: 1em; }
-.title-block .plan { font-size: 1.2em; }
-.title-block .field { font-size: 1.5em; margin: .1em 0 .4em; }
-.meta { display: flex; flex-wrap: wrap; gap: .3em 2.5em; margin: .5em 0; }
-.meta div { display: flex; gap: .7em; }
-.meta dt { font-weight: bold; }
-.meta dd { margin: 0; }
-.legend { font-size: .9em; border-top: 1px solid #000; padding-top: .5em; margin-top: .6em; }
-.toc ol { margin: .2em 0; padding-left: 2em; line-height: 1.45; }
-.toc a { color: inherit; text-decoration: none; }
-.toc a:hover { text-decoration: underline; }
-table { border-collapse: collapse; }
-.grid th, .grid td { border: .6pt solid #000; padding: .2em .5em; vertical-align: top; }
-.grid thead th, .grid tfoot th, .grid tfoot td { background: #e6e6e6; }
-.grid tbody th { text-align: left; font-weight: normal; }
-.num { text-align: right; font-variant-numeric: tabular-nums; }
-.c { text-align: center; }
-.counts td { min-width: 4.5em; }
-.note { font-size: .85em; }
-.k { display: inline-block; border: .6pt solid #000; padding: 0 .4em; margin-right: .6em; font-size: .9em; }
-.voice-source { margin: .5em 0 .1em; }
-.voices { margin: 0; padding-left: 1.5em; }
-.voices li { margin: .15em 0; }
-.context { font-size: .95em; }
-.sdgs { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .2em 2em; }
-.goal { display: inline-block; min-width: 1.6em; text-align: center; border: .6pt solid #000; margin-right: .5em; }
-.indicators { width: 100%; }
-.opinion { margin-top: .4em; }
-table.rename td { min-width: 30em; }
-section.policy { break-before: page; }
-section.appendix { break-before: page; }
-.cmp { width: 100%; table-layout: fixed; margin-top: .2em; }
-.cmp col.c-item { width: 13%; }
-.cmp col.c-text { width: 40%; }
-.cmp col.c-status { width: 7%; }
-.cmp.with-memo col.c-item { width: 12%; }
-.cmp.with-memo col.c-text { width: 31.5%; }
-.cmp.with-memo col.c-status { width: 7%; }
-.cmp.with-memo col.c-memo { width: 18%; }
-.cmp thead { display: table-header-group; }
-.cmp th, .cmp td { border: .6pt solid #000; padding: .3em .45em; vertical-align: top; }
-.cmp thead th { background: #e6e6e6; text-align: center; font-size: .95em; }
-.cmp tbody th { text-align: left; font-weight: normal; font-size: .88em; }
-.cmp .blk { display: block; font-weight: bold; }
-.cmp .lbl { display: block; }
-.cmp td.txt, .cmp td.memo, .grid td { line-break: strict; word-break: normal; overflow-wrap: anywhere; }
-.cmp td.status { text-align: center; font-size: .9em; }
-.cmp td.memo { font-size: .88em; }
-.cmp .empty { text-align: center; }
-.ln { margin: 0 0 .15em; }
-.ln.bul { padding-left: 1em; text-indent: -1em; }
-del.chg, ins.chg { text-decoration-line: underline; text-decoration-style: solid; text-decoration-thickness: 1.2px;
-  text-underline-offset: .22em; text-decoration-skip-ink: none; text-decoration-color: #000; }
-.ph { font-size: .95em; }
-.rename-none { margin: .8em 0 .4em; }
-.cmp.with-review col.c-item { width: 12%; }
-.cmp.with-review col.c-text { width: 31.5%; }
-.cmp.with-review col.c-review { width: 18%; }
-.cmp.with-memo.with-review col.c-item { width: 10%; }
-.cmp.with-memo.with-review col.c-text { width: 26%; }
-.cmp.with-memo.with-review col.c-status { width: 6%; }
-.cmp.with-memo.with-review col.c-memo { width: 13%; }
-.cmp.with-memo.with-review col.c-review { width: 19%; }
-.cmp td.review { font-size: .88em; }
-.cmp .rstate { font-family: inherit; font-weight: bold; }
-.cmp .comment { border-top: .4pt dotted #000; margin-top: .2em; padding-top: .1em; }
-.cmp .comment.reply { margin-left: 1em; }
-.cmp .who { display: block; font-size: .9em; }
-.changes-table col.c-item { width: 22%; }
-.changes-table col.c-kind { width: 14%; }
-.changes-table col.c-text { width: 32%; }
-.changes-table td.kind { font-size: .9em; }
-.findings { width: 100%; table-layout: fixed; }
-.findings col.f-sev { width: 6%; }
-.findings col.f-code { width: 8%; }
-.findings col.f-loc { width: 26%; }
-.findings col.f-msg { width: 40%; }
-.findings col.f-ex { width: 20%; }
-.code { font-family: ui-monospace, Consolas, monospace; }
-@media screen {
-  ins.chg { background: #fff1a8; }
-  del.chg { background: #f6dcdc; }
-  .cmp thead th { position: sticky; top: 0; }
-}
-@media print {
-  html { font-size: 9.5pt; }
-  body { max-width: none; padding: 0; }
-  h2 { margin-top: 1em; }
-  .title-block h1 { margin: 0; }
-  .counts { line-height: 1.4; }
-  .toc a::after { content: none; }
-  /* Long comparison rows may run across pages; the small tables' rows may not. A whole
-     table with break-inside: avoid makes Chromium push it to the next page even when it
-     fits, so only rows are kept whole. */
-  .cmp tr { break-inside: auto; }
-  .grid tr, .title-block, .rename-none { break-inside: avoid; }
-}
-"#;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -979,35 +752,5 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;"
         );
         assert_eq!(escape("a\u{0}b\nc"), "a\u{FFFD}b\nc");
-    }
-
-    #[test]
-    fn css_strings_cannot_end_the_style_element() {
-        let s = css_string("</style><script>\"x\\\n");
-        assert!(!s.contains('<'), "{s}");
-        assert!(!s.contains('\n'), "{s}");
-        assert_eq!(s.matches('"').count(), 2, "{s}");
-    }
-
-    #[test]
-    fn lines_split_at_breaks_inside_changes() {
-        let segs = vec![
-            Segment {
-                text: "●一\n●".into(),
-                changed: false,
-            },
-            Segment {
-                text: "二\n●三".into(),
-                changed: true,
-            },
-        ];
-        assert_eq!(
-            split_lines(&segs),
-            vec![
-                vec![("●一", false)],
-                vec![("●", false), ("二", true)],
-                vec![("●三", true)],
-            ]
-        );
     }
 }

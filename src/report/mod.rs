@@ -12,9 +12,11 @@
 //! ```
 
 pub mod csv;
+pub mod docx;
 pub mod findings;
 pub mod html;
 pub mod json;
+pub mod printed;
 pub mod version_text;
 pub mod view;
 pub mod xlsx;
@@ -33,18 +35,33 @@ use crate::model::Draft;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Html,
+    Docx,
     Xlsx,
     Csv,
     Json,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Html, Format::Xlsx, Format::Csv, Format::Json];
+    pub const ALL: [Format; 5] = [
+        Format::Html,
+        Format::Docx,
+        Format::Xlsx,
+        Format::Csv,
+        Format::Json,
+    ];
+
+    /// True for the printable 新旧対照表 (HTML and Word): the formats that take
+    /// [`HtmlOptions`] (column order, （変更なし）, 備考 and 確認状況 columns, the changes since
+    /// the previous version, the findings appendix).
+    pub fn is_printable(self) -> bool {
+        matches!(self, Format::Html | Format::Docx)
+    }
 
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Html => "html",
+            Format::Docx => "docx",
             Format::Xlsx => "xlsx",
             Format::Csv => "csv",
             Format::Json => "json",
@@ -55,6 +72,7 @@ impl Format {
     pub fn label(self) -> &'static str {
         match self {
             Format::Html => "HTML（印刷用の新旧対照表）",
+            Format::Docx => "Word 文書（編集できる新旧対照表）",
             Format::Xlsx => "Excel ブック",
             Format::Csv => "CSV",
             Format::Json => "JSON",
@@ -96,6 +114,7 @@ pub enum JsonContent {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExportOptions {
     pub view: ViewOptions,
+    /// The printable 新旧対照表's options: HTML and Word.
     pub html: HtmlOptions,
     pub xlsx: XlsxOptions,
     pub json: JsonContent,
@@ -105,12 +124,14 @@ pub struct ExportOptions {
 #[derive(Debug)]
 pub enum ExportError {
     Xlsx(rust_xlsxwriter::XlsxError),
+    Docx(docx::DocxError),
 }
 
 impl std::fmt::Display for ExportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ExportError::Xlsx(e) => write!(f, "Excel ブックを作成できませんでした: {e}"),
+            ExportError::Docx(e) => write!(f, "{e}"),
         }
     }
 }
@@ -135,6 +156,7 @@ pub fn export_view(
 ) -> Result<Vec<u8>, ExportError> {
     Ok(match format {
         Format::Html => html::to_html(view, &opts.html),
+        Format::Docx => docx::to_docx(view, &opts.html).map_err(ExportError::Docx)?,
         Format::Xlsx => xlsx::to_xlsx(view, &opts.xlsx).map_err(ExportError::Xlsx)?,
         Format::Csv => csv::view_to_csv(view),
         Format::Json => match opts.json {

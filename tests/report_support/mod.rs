@@ -20,6 +20,22 @@ pub fn missing_tool(tool: &str, install: &str) {
     eprintln!("{msg}: skipping this check");
 }
 
+/// Waits for a started program, killing it and failing after `limit`; it must succeed.
+pub fn wait_for(mut child: std::process::Child, what: &str, limit: std::time::Duration) {
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for the program") {
+            assert!(status.success(), "{what} failed: {status}");
+            return;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("{what} did not finish in {} s", limit.as_secs());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
 pub fn side() -> Side {
     Side::default()
 }
