@@ -33,17 +33,39 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         code: UNMARKED,
         family: "※印",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "※の付け忘れ（同じ施策大項目の中）",
+        fix: true,
+        doc: "【内容】同じ施策大項目の改定後の文で、ある箇所では※を付けた用語に、別の箇所では※がありません。下書きの付け方に従います。毎回付ける下書き（よくある付け方）では※のない箇所をすべて、最初の1回だけ付ける下書きでは※のない最初の箇所を指摘します。関連計画の計画名（ほかの文書の名称）は対象外です。\n\
+              【理由】読む人は※の用語を用語解説で調べます。ある行には※があり次の行にはないと、別の語に見えます。\n\
+              【例】協働による取組では「SNS※」なのに、現況と課題では「SNS、コミュニティ放送」。\n\
+              【直し方】※を付けます（修正ボタン）。",
     },
     Rule {
         code: NOT_IN_GLOSSARY,
         family: "※印",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "用語解説にない※の用語",
+        fix: false,
+        doc: "【内容】※を付けた用語が、下書きの用語解説にありません（下書きに用語解説があるときだけ調べます）。\n\
+              【理由】※は、用語解説で説明することの約束です。\n\
+              【例】「オープンデータ※」とあるのに、用語解説に「オープンデータ」がない。\n\
+              【直し方】用語解説に用語を加えるか、※を外してください。",
     },
     Rule {
         code: STRAY,
         family: "※印",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "用語の後にない※",
+        fix: true,
+        doc: "【内容】※が用語の後にありません（句読点、助詞、別の※の後にある）。※1 のような注の印と、文の先頭の※は対象外です。\n\
+              【理由】編集で用語が消え、※だけが残ったしるしです。\n\
+              【例】誤：情報を発信します。※\n\
+              正：情報を発信します。\n\
+              【直し方】※を削除します（修正ボタン）。用語を消しすぎた場合は、用語を戻してください。",
     },
 ];
 
@@ -264,7 +286,6 @@ pub(super) fn check(ctx: &mut Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::apply_fix;
     use super::super::testutil::*;
     use super::*;
     use crate::model::{ChangeStatus::*, GlossaryEntry};

@@ -20,12 +20,26 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         code: DUPLICATE_ID,
         family: "構造",
+        severity: Severity::Error,
+        severity_note: "",
         title: "IDの重複",
+        fix: false,
+        doc: "【内容】二つ以上の行（または施策大項目・成果指標）に同じIDが付いています。\n\
+              【理由】コメント、無視の設定、修正、版の比較は、行をIDで見分けます。IDが重なると、それらが別の行に付いてしまいます。テキストエディタで行を複製したときに起こります。\n\
+              【例】id: \"p1-m3\" の行を複製し、二つの行が同じ \"p1-m3\" を持っている。\n\
+              【直し方】複製した方の行に、ほかと重ならない新しいIDを付けてください（エディタで行を追加すれば、IDは自動で付きます）。",
     },
     Rule {
         code: EMPTY_ID,
         family: "構造",
+        severity: Severity::Error,
+        severity_note: "",
         title: "空のID",
+        fix: false,
+        doc: "【内容】行のIDが空です。\n\
+              【理由】IDのない行には、コメントや無視の設定を結び付けられず、版の比較でも見分けられません。\n\
+              【例】テキストエディタで行を書き足し、id: \"\" のままになっている。\n\
+              【直し方】ほかと重ならないIDを付けてください。",
     },
 ];
 
