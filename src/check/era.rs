@@ -11,56 +11,33 @@ use crate::model::Era;
 
 /// ERA001 存在しない元号年: an era year that never existed: 平成32年 and later (平成 ended in
 /// its 31st year), 昭和65年 and later, 令和0年, 平成0年.
-///
-/// Why: plans written before 2019 projected 平成 years that never came; a draft that copies
-/// them prints a year nobody can place. Example: 平成34年度(2022年度) → 令和4年度(2022年度).
-/// Fix: the same year in the next era. On the 現行 side the finding is 情報: the plan in
-/// force is quoted as it is.
 pub const NONEXISTENT_YEAR: &str = "ERA001";
 
 /// ERA002 和暦と西暦の不一致: a 和暦 year and the 西暦 year in brackets after it (or the
 /// other way round) are not the same year.
-///
-/// Why: one of the two is wrong, and readers cannot tell which. Example: 令和5年度(2022年度).
-/// Fix: the 西暦 year that matches the 和暦.
 pub const PAIR_MISMATCH: &str = "ERA002";
 
 /// ERA003 期間の逆転: a range whose end comes before its start.
-///
-/// Why: a typo in one of the years. Example: R9-R5年度; 令和9年度から令和5年度まで.
 pub const BACKWARD_RANGE: &str = "ERA003";
 
 /// ERA004 「N年間」と期間の不一致: 「N年間」 right after a range that spans a different number
 /// of years (both ends counted).
-///
-/// Why: the period was changed and the count was not. Example: 令和5年度から令和9年度までの
-/// 4年間 (it is 5 years).
 pub const YEARS_COUNT: &str = "ERA004";
 
 /// ERA005 元号の省略: the end of a range written without its era (H27-31年度) where the draft
 /// elsewhere writes the era at both ends (R5-R9年度, H30-R4年度).
-///
-/// Why: one notation per draft; and a bare 31 next to H30-R4 makes readers wonder which era
-/// it is. Fix: write the era. Not reported when the draft mostly leaves the era out.
 pub const ERA_OMITTED: &str = "ERA005";
 
 /// ERA006 年号の中の空白: a space between the era and the year or between the year and 年
 /// (「R 5年度-」「令和 5年」).
-///
-/// Why: a stray space from editing; the period then reads differently from the others and
-/// may wrap in the printed table. Fix: remove the space.
 pub const STRAY_SPACE: &str = "ERA006";
 
 /// ERA007 期間の区切り記号の不統一: 関連計画 の 期間 use different range marks
 /// (H30-R4年度 next to R5～R9年度).
-///
-/// Why: one notation per draft. Fix: the draft's majority mark. 情報.
 pub const SEPARATOR_STYLE: &str = "ERA007";
 
 /// ERA008 元号の書き方の不統一: 関連計画 の 期間 mix abbreviations (H30, R5) and full era
 /// names (平成30年度, 令和5年度).
-///
-/// Why: one notation per draft. 情報; the majority is the draft's style.
 pub const ERA_NAME_STYLE: &str = "ERA008";
 
 pub(super) const RULES: &[Rule] = &[

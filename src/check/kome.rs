@@ -9,20 +9,10 @@ use super::{Ctx, Fix, Rule, Severity, Span, text};
 
 /// KOM001 ※の付け忘れ: within one 施策大項目's revised text, a term marked ※ in one place is
 /// written without ※ in another.
-///
-/// Why: readers look up ※ terms in the 用語解説; a term marked on one line and not on the next
-/// looks like two different words. The draft's own convention decides what is missing: if its
-/// terms are marked at every occurrence (the usual case), every unmarked occurrence is
-/// reported; if they are marked only at their first occurrence in a 施策大項目, only an
-/// unmarked first occurrence is. Names of related plans (proper names) are not looked at.
-/// Example: 「SNS※」 in 協働による取組 but 「SNS、コミュニティ放送」 in 現況と課題.
-/// Fix: add ※.
 pub const UNMARKED: &str = "KOM001";
 
 /// KOM002 用語解説にない※: a term marked ※ that the draft's 用語解説 does not explain (only
 /// when the draft has a 用語解説).
-///
-/// Why: the ※ promises an explanation. Add the term to the 用語解説 or remove the ※.
 pub const NOT_IN_GLOSSARY: &str = "KOM002";
 
 /// KOM003 ※の位置: a ※ that follows no term (after punctuation, a particle or another ※).

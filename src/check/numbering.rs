@@ -10,9 +10,6 @@ use crate::model::{
 
 /// NUM001 施策中項目の番号の飛び・重複: on one side, the 施策中項目 of a 施策大項目 are not
 /// numbered 1, 2, 3 … in order.
-///
-/// Why: a gap or a repeat shows a row lost or copied; on the 改定案 side the numbers must be
-/// closed up after a deletion. Example: 1, 2, 4 (3 missing); 1, 2, 2.
 pub const MEASURE_NUMBERS: &str = "NUM001";
 
 /// NUM002 事業番号の飛び・重複: as NUM001 for the ①, ② … of 主な事業一覧. A 新規 事業 takes
@@ -21,8 +18,6 @@ pub const PROJECT_NUMBERS: &str = "NUM002";
 
 /// NUM003 ㉑以降の事業番号: a 事業 numbered above 20. ㉑ and beyond are not in Shift_JIS
 /// (CP932): Excel or older Windows programs show them as ? or ・.
-///
-/// Why: the plan is exchanged as Excel and CSV files on Windows office PCs. Example: ㉑.
 pub const CIRCLED_ABOVE_20: &str = "NUM003";
 
 /// NUM004 ㉑以降の丸数字（本文）: a circled number ㉑ … ㊿ inside text. Fix: write (21).
@@ -30,9 +25,6 @@ pub const CIRCLED_IN_TEXT: &str = "NUM004";
 
 /// NUM005 本文中の①②の順序: the circled numbers inside one text do not run ①, ②, ③ … in
 /// order.
-///
-/// Why: an item was lost or repeated while editing an enumerated sentence. Example:
-/// 「①地図データ作成の重複投資削減②地図を利用する業務の効率化④政策判断」 (③ missing).
 pub const INLINE_SEQUENCE: &str = "NUM005";
 
 /// NUM006 施策大項目の番号: the 施策大項目 are not numbered 1, 2, 3 … in order.

@@ -9,48 +9,28 @@ use crate::model::{
 
 /// REQ001 内容が空: a side that exists has no content: a 施策中項目 without 内容 (● bullets),
 /// a 事業 or 関連計画 without 概要, a めざす姿 bullet, 現況と課題 or 協働による取組 without text.
-///
-/// Why: the 新旧対照表 would print an empty cell; usually text was lost while copying from
-/// the departments' answers. Example: 「4 協働連携による研究支援」 with 内容 left empty.
 pub const EMPTY_CONTENT: &str = "REQ001";
 
 /// REQ002 要変更の内容なし: an indicator marked 要変更 without saying what changes.
-///
-/// Why: 企画課 cannot act on 要変更 alone. Example: 「←要変更」 with the change column empty.
 pub const NEEDS_CHANGE_WITHOUT_CHANGE: &str = "REQ002";
 
 /// REQ003 新しい大項目名なし: 大項目名の変更 あり without the new name.
-///
-/// Why: the revised plan's heading would be empty.
 pub const RENAME_WITHOUT_NAME: &str = "REQ003";
 
 /// REQ004 新規計画の期間・概要なし: a 新規 関連計画 without 期間 or 概要.
-///
-/// Why: a new plan is introduced by its period and summary; without them the row says nothing.
-/// Example: 新規 「…特定事業主行動計画 R2-R7年度」 with no 概要.
 pub const NEW_PLAN_INCOMPLETE: &str = "REQ004";
 
 /// REQ005 評価回答部署なし: a 施策中項目 without 評価回答部署.
-///
-/// Why: every 施策中項目 is evaluated by at least one department; without one nobody answers
-/// for it.
 pub const NO_DEPARTMENT: &str = "REQ005";
 
 /// REQ006 名称なし: a 施策中項目, 関連計画 or 事業 without a name.
-///
-/// Why: the row has no label in the report.
 pub const NO_NAME: &str = "REQ006";
 
 /// REQ008 仮置きの記載: text of the revised plan that is a placeholder rather than content:
 /// 検討中, 調整中, 未定, 要確認, ○○, ××, TBD, TODO, ？？ and the like.
-///
-/// Why: drafts carry such notes while departments answer; none may reach the printed plan.
-/// Example: a 関連計画 whose 概要 is 「次期大綱作成に向け検討中」.
 pub const PLACEHOLDER_TEXT: &str = "REQ008";
 
 /// REQ007 指標の評価なし: an indicator with neither 問題なし nor 要変更 (情報).
-///
-/// Why: the department has not answered yet.
 pub const NO_VERDICT: &str = "REQ007";
 
 pub(super) const RULES: &[Rule] = &[

@@ -6,16 +6,10 @@ use super::{Ctx, Finding, Fix, Location, PolicyField, Rule, Severity, Span, Text
 use crate::model::{SDG_NAMES, sdg_name};
 
 /// SDG001 SDGsの番号: a goal number outside 1–17.
-///
-/// Why: there are 17 goals. Example: 18.
 pub const NUMBER_OUT_OF_RANGE: &str = "SDG001";
 
 /// SDG002 SDGsの名称: a goal's name differs from the canonical Japanese name (compared
 /// ignoring spaces, 、 and ・), or is the name of another goal.
-///
-/// Why: departments type the names from memory. Example: 「17 パートナリーシップで目標を達成
-/// しよう」, 「9 産業と技術革新の基盤を作ろう」. 「12 つくる責任、つかう責任」 passes. Fix: the
-/// canonical name.
 pub const NAME_MISMATCH: &str = "SDG002";
 
 /// SDG003 SDGsの重複: the same goal twice in one 施策大項目.

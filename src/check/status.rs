@@ -7,50 +7,27 @@ use crate::model::{BlockKind, ChangeStatus, Row, RowPath, SideKind};
 
 /// STA001 変更ありなのに同じ: the row says 変更あり but its 改定案 equals its 現行 (ignoring
 /// white space).
-///
-/// Why: the 新旧対照表 then shows a change that is not there, and the reader looks for an
-/// underline that never comes. Example: a department copied the current text, marked it
-/// 変更あり and forgot to edit it. Fix: set 変更なし.
 pub const MODIFIED_BUT_SAME: &str = "STA001";
 
 /// STA002 変更なしなのに異なる: the row says 変更なし but its 改定案 differs from its 現行.
-///
-/// Why: the change would be printed without being marked, and skipped in review. Fix: set
-/// 変更あり.
 pub const UNCHANGED_BUT_DIFFERENT: &str = "STA002";
 
 /// STA003 新規なのに現行あり: a 新規 row has text on the 現行 side.
-///
-/// Why: 新規 means the plan in force has no such row; the 現行 column must show （新規）.
-/// Either the status is wrong (変更あり) or the 現行 text was pasted by mistake.
 pub const NEW_WITH_CURRENT: &str = "STA003";
 
 /// STA004 削除なのに改定案あり: a 削除 row has text on the 改定案 side.
-///
-/// Why: 削除 means the row leaves the plan; the 改定案 column must show （削除）.
 pub const DELETED_WITH_REVISED: &str = "STA004";
 
 /// STA005 変更区分なし: a row of a block that carries 変更区分 (めざす姿, 施策中項目,
 /// 関連計画, 主な事業) has none.
-///
-/// Why: the 新旧対照表's 変更区分 column would be empty. Fix: the status the two sides imply,
-/// when they imply one.
 pub const MISSING_STATUS: &str = "STA005";
 
 /// STA006 変更区分と欄の不一致: 変更あり / 変更なし without a 現行 side (it is 新規), or
 /// 変更あり without a 改定案 side (it is 削除).
-///
-/// Why: the report would print an empty column where text or （新規）/（削除） belongs.
-/// Fix: the status the sides imply.
 pub const STATUS_SIDE_MISMATCH: &str = "STA006";
 
 /// STA007 名称の入れ替え: two rows of one block exchange their names (row A's new name is
 /// row B's current name and the other way round).
-///
-/// Why: this is usually a reordering written as two renames; the 新旧対照表 then shows two
-/// large changes where the plan only moved rows. Example: 「②市民と市長の対話集会」 renamed
-/// 「市長への手紙」 and 「③市長への手紙」 renamed 「市民と市長との対話集会」. Check whether the
-/// rows should be reordered instead. 情報.
 pub const SWAPPED_NAMES: &str = "STA007";
 
 pub(super) const RULES: &[Rule] = &[

@@ -5,15 +5,9 @@ use std::collections::HashMap;
 use super::{Ctx, Finding, Location, Rule, Severity};
 
 /// STR001 重複したID: two rows, 施策大項目 or indicators share an id.
-///
-/// Why: comments, suppressions, fixes and version comparison find rows by id; a duplicate
-/// makes them attach to the wrong row. Example: a row copied by hand in a text editor keeps
-/// its `id`.
 pub const DUPLICATE_ID: &str = "STR001";
 
 /// STR002 空のID: a row's id is empty.
-///
-/// Why: as for STR001, a row without an id cannot be referred to.
 pub const EMPTY_ID: &str = "STR002";
 
 pub(super) const RULES: &[Rule] = &[

@@ -5,20 +5,13 @@ use super::{Ctx, Finding, Location, Rule, Severity};
 use crate::model::{Rank, Survey};
 
 /// SRV001 値の範囲: a 満足度 or 重要度 outside −2…+2.
-///
-/// Why: the survey's scale runs from −2 to +2; a value outside it is a typo (8.9 for 0.89).
 pub const OUT_OF_RANGE: &str = "SRV001";
 
 /// SRV002 年度と値の数: the number of 満足度 or 重要度 values differs from the number of
 /// 調査年度.
-///
-/// Why: a value was lost or a year added without its value; the table would shift columns.
 pub const COUNT_MISMATCH: &str = "SRV002";
 
 /// SRV003 順位の母数: the N of n/N位 differs between ranks of the draft.
-///
-/// Why: all items of one survey are ranked among the same N items. Example: 13/36位 next to
-/// 25/35位.
 pub const RANK_TOTAL: &str = "SRV003";
 
 /// SRV004 順位の範囲: a rank of 0, or above its N.
@@ -26,9 +19,6 @@ pub const RANK_RANGE: &str = "SRV004";
 
 /// SRV005 順位と値の矛盾: across the draft's 施策大項目, an item with a lower value has a
 /// better rank than an item with a higher value (latest year).
-///
-/// Why: ranks are copied by hand from the survey report; a swapped rank shows up as an
-/// inversion. Example: 満足度 0.04 at 12位 while 0.06 is 13位.
 pub const RANK_ORDER: &str = "SRV005";
 
 pub(super) const RULES: &[Rule] = &[

@@ -8,23 +8,13 @@ use crate::model::SideField;
 
 /// JPN001 助詞の重複: two case particles in a row, as an edit leaves them: にを, をを, がが,
 /// をに, がを, をが, はを, でを, へを, をへ, をで.
-///
-/// Why: an edit replaced a phrase and kept the old particle. Example: 「有効でわかりやすい
-/// 情報発信を積極的にを行います」. Not reported inside the dictionary's `particle_allow` words
-/// (をはじめ, までを, をにない …). Fix, for a particle written twice (をを): remove one.
 pub const DOUBLED_PARTICLE: &str = "JPN001";
 
 /// JPN002 語の重複: the same word twice in a row (推進推進, の確保の確保).
-///
-/// Why: a copy-paste or an undo left a repeat. Only units with a kanji, or katakana words of
-/// three or more letters, are compared, so いきいき, ますます, 一人一人 pass. Fix: remove the
-/// repeat.
 pub const DOUBLED_WORD: &str = "JPN002";
 
 /// JPN003 括弧の対応: a bracket opened and never closed, closed without being opened, closed
 /// by another kind, or closed in the other width (（…) ).
-///
-/// Why: a lost bracket changes what a sentence says and how the report prints it.
 pub const BRACKETS: &str = "JPN003";
 
 /// JPN004 「ヶ所」: 3ヶ所, 2ヵ月, 5ケ年 and the like. The 公用文 writes か: 3か所, 2か月.
@@ -40,12 +30,6 @@ pub const BULLET_MARK: &str = "JPN006";
 
 /// JPN007 和文中の空白: a space inside Japanese text (between Japanese characters, next to
 /// a bracket or 、。), or at the start or end of a text. 情報.
-///
-/// Why: Japanese is written without spaces; a space is left over from a line break or an
-/// edit, or stands where 、 or a bracket belongs. Example: 「マイナンバーカードの交付率 目標値
-/// 100%」, 「( )内の表記を変更」. SDG names (whose canonical forms hold a space), periods
-/// (ERA006) and quotations are not looked at. Fix, at the start or end and between two
-/// Japanese characters: remove it.
 pub const SPACE: &str = "JPN007";
 
 pub(super) const RULES: &[Rule] = &[

@@ -13,10 +13,6 @@ use super::{Ctx, Finding, Fix, Rule, Severity, Span, text};
 /// YUR001 送り仮名のゆれ: one word written with different 送り仮名 within the draft
 /// (引上げ / 引き上げ, 手続 / 手続き, 取組 / 取り組み), found by comparing the kanji of words
 /// used as nouns (followed by a particle, 等 or 。).
-///
-/// Why: a plan is one document; readers take two spellings for two things. Example:
-/// 「定年の段階的引上げにより」 and 「定年の段階的引き上げに伴う」. Fix: the dictionary's
-/// preferred spelling if it is one of them, else the draft's majority.
 pub const OKURIGANA: &str = "YUR001";
 
 /// YUR002 中黒・ハイフンのゆれ: a katakana compound or a Latin word written with and
@@ -36,15 +32,6 @@ pub const DICTIONARY: &str = "YUR004";
 /// YUR005 定型文のゆれ: two texts of the revised plan that say the same thing in the same
 /// words except for a few characters in the middle (the same note written in two
 /// 施策大項目, say).
-///
-/// Why: boilerplate is copied between sections; when one copy is edited the two drift apart
-/// and one of them is usually a slip. Example: 「(現時点では、市民協働がなされないものが多い
-/// ため、非記載を想定)」 next to 「(現時点では、市民協働がなじまないものが多いため、非記載を
-/// 想定)」. 情報. Texts that differ only in numbers, ※ or width are left to other rules, and
-/// so is a pair whose two texts both stand unchanged in the plan in force (each row's 現行
-/// side has the same text): that is the current plan's own wording, which this revision did
-/// not write (a 施策中項目 「適正かつ客観的に評価し」 and a 事業 「適正に評価し」, both kept as
-/// they were). Fix: the other text's wording.
 pub const BOILERPLATE: &str = "YUR005";
 
 pub(super) const RULES: &[Rule] = &[
