@@ -354,3 +354,37 @@ fn an_unused_suppression_is_removed_by_its_own_finding() {
             .all(|g| g.code != "SUP001")
     );
 }
+
+#[test]
+fn a_fix_of_a_header_field_that_is_gone_is_refused() {
+    let d = sample_draft();
+    let fix = Fix::replace(
+        "正式名称に直す",
+        TextAddr::Policy {
+            policy: RowId::new("消えた施策大項目"),
+            field: PolicyField::SdgName(0),
+        },
+        Span::new(0, 2),
+        "平和",
+        "平和",
+    );
+    let mut doc = Document::new(d.clone());
+    let err = doc.apply(fix.command(), 0.0).unwrap_err();
+    assert!(matches!(err, EditError::NoSuchText(_)), "{err:?}");
+    assert!(err.to_string().contains("もう一度検査してから"), "{err}");
+    // The 施策大項目 is there but the SDG entry is not.
+    let fix = Fix::replace(
+        "正式名称に直す",
+        TextAddr::Policy {
+            policy: d.policies[0].id.clone(),
+            field: PolicyField::SdgName(99),
+        },
+        Span::new(0, 2),
+        "平和",
+        "平和",
+    );
+    let err = doc.apply(fix.command(), 0.0).unwrap_err();
+    assert!(matches!(err, EditError::NoSuchText(_)), "{err:?}");
+    assert_eq!(doc.draft(), &d);
+    assert!(!doc.can_undo());
+}
