@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 
 use check_fixture::{SEEDLIKE_EXPECTED, clean, replicated, seedlike};
 use shinkyu::check::{
-    Checker, Field, Finding, PolicyField, Severity, Target, apply_fix, check_draft, counts, rule,
-    rules, suppression_for,
+    Checker, Field, Finding, PolicyField, Severity, Target, check_draft, counts, rule, rules,
+    suppression_for,
 };
+use shinkyu::edit::apply_to_draft;
 use shinkyu::model::{Draft, SideKind};
 
 fn by_code(findings: &[Finding]) -> BTreeMap<&'static str, usize> {
@@ -111,7 +112,7 @@ fn spans_select_the_excerpt_and_locations_use_the_seeds_names() {
     let kome = f.iter().find(|f| f.code == "KOM001").unwrap();
     assert_eq!(
         kome.location.display,
-        "1. 市政情報の提供の充実と市政に対する市民参加の推進 › 現況と課題 › 本文 › 改定案 › ●1"
+        "1. 市政情報の提供の充実と市政に対する市民参加の推進 › 現況と課題 › 改定案 › ●1"
     );
     assert_eq!(kome.location.side, Some(SideKind::Revised));
     assert_eq!(kome.excerpt, "SNS");
@@ -126,7 +127,7 @@ fn every_fix_applies_and_removes_its_finding() {
         let Some(fix) = &f.fix else { continue };
         fixes += 1;
         let mut fixed = d.clone();
-        apply_fix(&mut fixed, fix).unwrap_or_else(|e| panic!("{}: {e}", f.code));
+        apply_to_draft(&mut fixed, &fix.command()).unwrap_or_else(|e| panic!("{}: {e}", f.code));
         let after = check_draft(&fixed);
         assert!(
             after.iter().all(|g| g.key() != f.key()),
@@ -141,7 +142,7 @@ fn every_fix_applies_and_removes_its_finding() {
         );
         // A stale fix is refused and leaves the draft alone.
         let again = fixed.clone();
-        if apply_fix(&mut fixed, fix).is_err() {
+        if apply_to_draft(&mut fixed, &fix.command()).is_err() {
             assert_eq!(fixed, again);
         }
     }

@@ -124,7 +124,7 @@ fn the_documents_problems_are_found_where_they_are() {
         ("SDG004", "12 つくる責任、つかう責任", ""),
         (
             "STA007",
-            &format!("{p1} › 主な事業 › ②市民と市長の対話集会"),
+            &format!("{p1} › 主な事業一覧 › ②市民と市長の対話集会"),
             "市長への手紙",
         ),
     ] {

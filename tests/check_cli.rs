@@ -201,3 +201,40 @@ fn unreadable_drafts_exit_2_in_both_formats() {
         );
     }
 }
+
+#[test]
+fn rules_lists_every_rule_and_explains_one() {
+    let out = shinkyu(&["rules".as_ref()]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let listed: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| shinkyu::check::rule(c).is_some())
+        .collect();
+    let codes: Vec<&str> = shinkyu::check::rules().map(|r| r.code).collect();
+    assert_eq!(listed, codes, "one line per rule, in order");
+    assert!(codes.len() >= 60);
+    for r in shinkyu::check::rules() {
+        assert!(text.contains(r.title), "{}", r.code);
+    }
+
+    // Upper or lower case: the rule's own documentation, exit code 0.
+    let out = shinkyu(&["rules".as_ref(), "era005".as_ref()]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rule = shinkyu::check::rule("ERA005").unwrap();
+    assert!(text.starts_with("ERA005 "), "{text}");
+    assert!(text.contains(rule.doc), "{text}");
+    assert!(
+        text.contains("【例】") && text.contains("H27-31年度"),
+        "{text}"
+    );
+
+    // No such rule: a Japanese message and exit code 2.
+    let out = shinkyu(&["rules".as_ref(), "ABC123".as_ref()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("「ABC123」という規則はありません"), "{err}");
+}

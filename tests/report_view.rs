@@ -82,7 +82,7 @@ fn items_name_the_block_and_the_row() {
         item("p1-m1"),
         ("施策中項目", "1 広報活動の充実".to_string())
     );
-    assert_eq!(item("p1-j2"), ("主な事業", "②SNS運用事業".to_string()));
+    assert_eq!(item("p1-j2"), ("主な事業一覧", "②SNS運用事業".to_string()));
     assert_eq!(item("p1-r1"), ("関連計画", "広報戦略".to_string()));
 }
 

@@ -1,6 +1,10 @@
 //! The real app driven through its accessibility tree (egui_kittest): select rows by their
 //! labels, change statuses, type Japanese (also through IME composition), undo, add rows.
 
+// The editor's tests: built with the "gui" feature only (`cargo test --no-default-features`
+// runs the core's).
+#![cfg(feature = "gui")]
+
 mod ui_common;
 
 use egui::accesskit::Role;
@@ -8,7 +12,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 use shinkyu::app::StartWith;
 use shinkyu::app::state::Selection;
-use shinkyu::app::tree::{kind_label, row_label};
+use shinkyu::app::tree::row_label;
 use shinkyu::edit::synthetic::sample_draft;
 use shinkyu::model::{BlockKind, ChangeStatus, Draft, RowId, circled_number};
 use ui_common::*;
@@ -50,7 +54,7 @@ fn select_row_by_label(h: &mut H, id: &RowId) {
     h.get_by_role_and_label(Role::TreeItem, &policy_label)
         .click();
     h.run();
-    h.get_by_role_and_label(Role::TreeItem, kind_label(block))
+    h.get_by_role_and_label(Role::TreeItem, block.label())
         .click();
     h.run();
     h.get_by_role_and_label(Role::TreeItem, &label).click();
@@ -212,7 +216,7 @@ fn adding_a_project_numbers_it_and_marks_it_new() {
     h.get_by_role_and_label(Role::TreeItem, &d.policies[policy].label())
         .click();
     h.run();
-    h.get_by_role_and_label(Role::TreeItem, kind_label(BlockKind::Projects))
+    h.get_by_role_and_label(Role::TreeItem, BlockKind::Projects.label())
         .click();
     h.run();
     h.get_by_label("＋ 事業を追加").click();
@@ -443,7 +447,7 @@ fn every_page_opens_on_the_bundled_draft() {
         BlockKind::RelatedPlans,
         BlockKind::Projects,
     ] {
-        h.get_by_role_and_label(Role::TreeItem, kind_label(block))
+        h.get_by_role_and_label(Role::TreeItem, block.label())
             .click();
         h.run();
         // And its first row (labels may repeat in real drafts: take the first line).

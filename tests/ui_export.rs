@@ -3,6 +3,10 @@
 //! errors in Japanese, 「ファイルを開く」/「フォルダーを開く」 through an injected launcher, and the
 //! options remembered for next time.
 
+// The editor's tests: built with the "gui" feature only (`cargo test --no-default-features`
+// runs the core's).
+#![cfg(feature = "gui")]
+
 mod docx_support;
 mod ui_common;
 

@@ -2,6 +2,10 @@
 //! else, closing with unsaved changes, load errors in the window, drag and drop, recent files,
 //! recovery copies after a crash.
 
+// The editor's tests: built with the "gui" feature only (`cargo test --no-default-features`
+// runs the core's).
+#![cfg(feature = "gui")]
+
 mod ui_common;
 
 use std::path::{Path, PathBuf};

@@ -2,6 +2,10 @@
 //! (found by their labels; the underlined words are in each side's accessible description), a
 //! click that opens the row in the editor, and refreshing only the rows that were edited.
 
+// The editor's tests: built with the "gui" feature only (`cargo test --no-default-features`
+// runs the core's).
+#![cfg(feature = "gui")]
+
 mod ui_common;
 
 use egui::accesskit::Role;

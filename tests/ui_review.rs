@@ -2,6 +2,10 @@
 //! comments that survive saving, text that cannot change, review states counted in the tree,
 //! 「次の要修正」), the comparison with a previous version, and bringing a reviewer's copy back.
 
+// The editor's tests: built with the "gui" feature only (`cargo test --no-default-features`
+// runs the core's).
+#![cfg(feature = "gui")]
+
 mod ui_common;
 
 use std::path::{Path, PathBuf};
@@ -12,7 +16,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use shinkyu::app::dialogs::Dialog;
 use shinkyu::app::state::Selection;
-use shinkyu::app::tree::{Node, kind_label, row_label};
+use shinkyu::app::tree::{Node, row_label};
 use shinkyu::app::{AppOptions, ShinkyuApp, StartWith};
 use shinkyu::edit::synthetic::sample_draft;
 use shinkyu::io::{SaveOptions, load_draft, save_draft};
@@ -80,7 +84,7 @@ fn select_row(h: &mut H, id: &RowId) {
     h.get_by_role_and_label(Role::TreeItem, &d.policies[path.policy].label())
         .click();
     h.run();
-    h.get_by_role_and_label(Role::TreeItem, kind_label(path.block))
+    h.get_by_role_and_label(Role::TreeItem, path.block.label())
         .click();
     h.run();
     if !path.block.is_single_row() {

@@ -4,6 +4,10 @@
 //! `cargo test --test ui_review_screenshot -- --ignored`, then shrink the PNG
 //! (`convert docs/screenshot-merge.png -colors 256 PNG8:docs/screenshot-merge.png`).
 
+// The editor's tests: built with the "gui" feature only (`cargo test --no-default-features`
+// runs the core's).
+#![cfg(feature = "gui")]
+
 mod ui_common;
 
 use egui_kittest::Harness;

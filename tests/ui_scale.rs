@@ -1,6 +1,10 @@
 //! The editor on a draft twenty times the seed's size: the tree lays out only the lines on
 //! screen, so the number of widgets per frame does not grow with the draft.
 
+// The editor's tests: built with the "gui" feature only (`cargo test --no-default-features`
+// runs the core's).
+#![cfg(feature = "gui")]
+
 mod ui_common;
 
 use egui::accesskit::Role;

@@ -2,6 +2,10 @@
 //! lay out only the lines on screen, the check runs off the UI thread, and typing does not wait
 //! for it. Prints the measurements (`cargo test --test ui_scale_checks -- --nocapture`).
 
+// The editor's tests: built with the "gui" feature only (`cargo test --no-default-features`
+// runs the core's).
+#![cfg(feature = "gui")]
+
 mod ui_common;
 
 use std::time::Instant;

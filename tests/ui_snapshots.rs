@@ -2,6 +2,10 @@
 //! software Vulkan, lavapipe, where there is no GPU). The sample draft is used, not the bundled
 //! one, so the images change only when the UI does. Update with `UPDATE_SNAPSHOTS=1`.
 
+// The editor's tests: built with the "gui" feature only (`cargo test --no-default-features`
+// runs the core's).
+#![cfg(feature = "gui")]
+
 mod ui_common;
 
 use egui::accesskit::Role;

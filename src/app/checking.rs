@@ -5,7 +5,6 @@
 //!
 //! The panel that shows the findings is [`crate::app::panels::findings`].
 
-use std::collections::HashSet;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
@@ -13,9 +12,9 @@ use std::time::{Duration, Instant};
 use super::ShinkyuApp;
 use super::focus;
 use super::state::{PolicyPage, Selection};
-use crate::check::{self, Checker, Edit, Field, Finding, Fix, FixError, PolicyField, TextAddr};
-use crate::edit::{Command, Document, Target};
-use crate::model::{ChangeStatus, Draft, Rename, SideKind};
+use crate::check::{self, Checker, Field, Finding};
+use crate::edit::{Command, Document};
+use crate::model::{Draft, SideKind};
 
 /// Seconds after the last edit before the draft is checked again.
 pub const DEBOUNCE: f64 = 0.7;
@@ -327,143 +326,12 @@ pub fn group(draft: &Draft, findings: &[Finding]) -> Vec<Group> {
     groups
 }
 
-/// The undoable command that applies `fix` to the draft as it is now. The fix is first tried
-/// on a copy with the checker's own [`check::apply_fix`] (all or nothing; refused when the text
-/// changed since the check); the command then sets each touched field to its fixed text, so
-/// the editor's rules apply as when typing (editing the 改定案 of a 変更なし row makes it
-/// 変更あり).
-pub fn fix_command(draft: &Draft, fix: &Fix) -> Result<Command, FixError> {
-    let mut fixed = draft.clone();
-    check::apply_fix(&mut fixed, fix)?;
-    let mut commands = Vec::new();
-    let mut done: HashSet<&TextAddr> = HashSet::new();
-    for edit in &fix.edits {
-        if let Edit::ReplaceText { at, .. } = edit
-            && done.insert(at)
-        {
-            text_commands(draft, &fixed, at, &mut commands)?;
-        }
-    }
-    for edit in &fix.edits {
-        if let Edit::SetStatus { row, status } = edit {
-            let Some(status) = status else {
-                return Err(FixError::NotFound(
-                    "変更区分を空にする修正は、この画面では適用できません".into(),
-                ));
-            };
-            commands.push(Command::SetStatus {
-                row: row.clone(),
-                status: *status,
-            });
-        }
-    }
-    Ok(Command::Batch {
-        label: format!("修正「{}」", fix.label),
-        commands,
-    })
-}
-
-fn not_found(what: impl Into<String>) -> FixError {
-    FixError::NotFound(what.into())
-}
-
-fn text_commands(
-    draft: &Draft,
-    fixed: &Draft,
-    at: &TextAddr,
-    out: &mut Vec<Command>,
-) -> Result<(), FixError> {
-    match at {
-        TextAddr::Row { row, side, field } => {
-            let path = fixed.find_row(row).ok_or_else(|| not_found(row.as_str()))?;
-            let text = fixed
-                .row(path)
-                .and_then(|r| r.side(*side))
-                .and_then(|s| s.field(*field))
-                .ok_or_else(|| not_found(field.label()))?
-                .to_string();
-            let before = draft.find_row(row).and_then(|p| draft.row(p));
-            // A 変更なし row stored without a 改定案: 変更あり copies the 現行 text over first.
-            if *side == SideKind::Revised && before.is_some_and(|r| r.revised.is_none()) {
-                out.push(Command::SetStatus {
-                    row: row.clone(),
-                    status: ChangeStatus::Modified,
-                });
-            }
-            out.push(Command::SetRowText {
-                row: row.clone(),
-                side: *side,
-                field: *field,
-                text,
-            });
-        }
-        TextAddr::Policy { policy, field } => {
-            let pi = fixed
-                .policies
-                .iter()
-                .position(|p| &p.id == policy)
-                .ok_or_else(|| not_found(policy.as_str()))?;
-            let p = &fixed.policies[pi];
-            let missing = || not_found(field.label());
-            out.push(match *field {
-                PolicyField::RenamedName => match &p.rename {
-                    Rename::Renamed(_) => Command::SetRename {
-                        policy: pi,
-                        rename: p.rename.clone(),
-                    },
-                    Rename::Unchanged => return Err(missing()),
-                },
-                PolicyField::SurveyItem => Command::SetSurvey {
-                    policy: pi,
-                    survey: Some(p.survey.clone().ok_or_else(missing)?),
-                },
-                PolicyField::VoiceQuote(i) | PolicyField::VoiceContext(i) => Command::SetVoice {
-                    policy: pi,
-                    index: i,
-                    voice: p.voices.get(i).cloned().ok_or_else(missing)?,
-                },
-                PolicyField::SdgName(_) => Command::SetSdgs {
-                    policy: pi,
-                    sdgs: p.sdgs.clone(),
-                },
-                PolicyField::IndicatorName(i) | PolicyField::IndicatorChange(i) => {
-                    Command::SetIndicator {
-                        policy: pi,
-                        index: i,
-                        indicator: p.indicators.get(i).cloned().ok_or_else(missing)?,
-                    }
-                }
-                PolicyField::IndicatorOpinion => Command::SetIndicatorOpinion {
-                    policy: pi,
-                    text: p.indicator_opinion.clone(),
-                },
-            });
-        }
-    }
-    Ok(())
-}
-
-/// Where a finding is, as the editor's undo target (to show it again after undo).
-pub fn finding_target(f: &Finding) -> Target {
-    match &f.location.target {
-        check::Target::Draft => Target::Meta,
-        check::Target::Policy { policy, .. } => Target::Policy(*policy),
-        check::Target::Row { id, .. } => Target::Row(id.clone()),
-    }
-}
-
 /// The page of a 施策大項目 a header finding is about.
 fn policy_selection(policy: usize, f: &Finding) -> Selection {
     let page = match f.location.field {
-        Some(Field::Policy(pf)) => match pf {
-            PolicyField::RenamedName => None,
-            PolicyField::SurveyItem => Some(PolicyPage::Survey),
-            PolicyField::VoiceQuote(_) | PolicyField::VoiceContext(_) => Some(PolicyPage::Voices),
-            PolicyField::SdgName(_) => Some(PolicyPage::Sdgs),
-            PolicyField::IndicatorName(_)
-            | PolicyField::IndicatorChange(_)
-            | PolicyField::IndicatorOpinion => Some(PolicyPage::Indicators),
-        },
+        Some(Field::Policy(pf)) => PolicyPage::ALL
+            .into_iter()
+            .find(|p| p.section() == pf.section()),
         // Findings about a whole header item name it in their location.
         _ => PolicyPage::ALL
             .into_iter()
@@ -495,13 +363,9 @@ impl ShinkyuApp {
                 }
                 let Some(doc) = &mut self.doc else { return };
                 let now = ctx.input(|i| i.time);
-                let result = fix_command(doc.draft(), fix).map_err(|e| e.to_string());
-                let result = result.and_then(|cmd| {
-                    doc.seal();
-                    let r = doc.apply(cmd, now).map_err(|e| e.to_string());
-                    doc.seal();
-                    r
-                });
+                doc.seal();
+                let result = doc.apply(fix.command(), now).map_err(|e| e.to_string());
+                doc.seal();
                 match result {
                     Ok(applied) => {
                         self.epoch += 1;
@@ -542,16 +406,12 @@ impl ShinkyuApp {
                     return;
                 }
                 self.checks.author = author.trim().to_string();
-                let suppression = check::suppression_for(
+                let cmd = check::suppress_command(
                     &finding,
                     &reason,
                     &self.checks.author,
                     &super::review_mode::now_jst()[..10],
                 );
-                let cmd = Command::AddSuppression {
-                    suppression,
-                    about: finding_target(&finding),
-                };
                 self.apply_checker_command(
                     ctx,
                     cmd,
@@ -559,16 +419,7 @@ impl ShinkyuApp {
                 );
             }
             FindingsAction::Unsuppress(f) => {
-                // SUP001 is about a suppression that matches nothing: its excerpt is the key.
-                let key = if f.code == "SUP001" {
-                    f.excerpt.clone()
-                } else {
-                    f.key()
-                };
-                let cmd = Command::RemoveSuppression {
-                    key,
-                    about: finding_target(&f),
-                };
+                let cmd = check::unsuppress_command(&f);
                 self.apply_checker_command(ctx, cmd, "無視をやめました。");
             }
             FindingsAction::Recheck => {

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use crate::io::FileStamp;
-use crate::model::{BlockKind, ChangeStatus, Draft, ReviewState, RowId};
+use crate::model::{BlockKind, ChangeStatus, Draft, PolicySection, ReviewState, RowId};
 
 /// What the centre panel edits.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -41,13 +41,18 @@ impl PolicyPage {
         PolicyPage::Indicators,
     ];
 
-    pub fn label(self) -> &'static str {
+    /// The header section the page shows.
+    pub fn section(self) -> PolicySection {
         match self {
-            PolicyPage::Survey => "市民アンケート結果",
-            PolicyPage::Voices => "市民の声",
-            PolicyPage::Sdgs => "関連するSDGs",
-            PolicyPage::Indicators => "成果指標/現状",
+            PolicyPage::Survey => PolicySection::Survey,
+            PolicyPage::Voices => PolicySection::Voices,
+            PolicyPage::Sdgs => PolicySection::Sdgs,
+            PolicyPage::Indicators => PolicySection::Indicators,
         }
+    }
+
+    pub fn label(self) -> &'static str {
+        self.section().label()
     }
 }
 

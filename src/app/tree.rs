@@ -382,7 +382,7 @@ fn build(draft: &Draft, view: &ViewState) -> Tree {
                 lines.push(Line {
                     depth: 2,
                     node: Node::Block(pi, kind),
-                    label: kind_label(kind).to_string(),
+                    label: kind.label().to_string(),
                     status: if single {
                         rows.first().and_then(|r| r.status)
                     } else {
@@ -432,14 +432,6 @@ fn field_label(draft: &Draft) -> String {
         "（分野名なし）".into()
     } else {
         m.field_label()
-    }
-}
-
-/// The block's name in the tree (主な事業一覧 in full, as the document's heading reads).
-pub fn kind_label(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::Projects => "主な事業一覧",
-        other => other.label(),
     }
 }
 

@@ -1,10 +1,12 @@
 //! The draft's text as a flat list of units (one text field each), built once per check and
 //! shared by the rule families.
 
-use super::finding::{Finding, Location, Severity, Span};
-use super::fix::{PolicyField, TextAddr};
+use super::finding::{Finding, Location, Severity};
 use super::text;
-use crate::model::{BlockKind, ChangeStatus, Draft, Row, RowPath, Side, SideField, SideKind};
+use crate::model::{
+    BlockKind, ChangeStatus, Draft, PolicyField, Row, RowPath, Side, SideField, SideKind, Span,
+    TextAddr,
+};
 
 /// What kind of text a unit holds; rules decide by kind which units they look at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

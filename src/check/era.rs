@@ -5,498 +5,145 @@
 use std::collections::{HashMap, HashSet};
 
 use super::corpus::{Unit, UnitKind};
+use super::years::{Range, Scan, scan, years_count_after};
 use super::{Ctx, Finding, Fix, Rule, Severity, Span, text};
+use crate::model::Era;
 
 /// ERA001 存在しない元号年: an era year that never existed: 平成32年 and later (平成 ended in
 /// its 31st year), 昭和65年 and later, 令和0年, 平成0年.
-///
-/// Why: plans written before 2019 projected 平成 years that never came; a draft that copies
-/// them prints a year nobody can place. Example: 平成34年度(2022年度) → 令和4年度(2022年度).
-/// Fix: the same year in the next era. On the 現行 side the finding is 情報: the plan in
-/// force is quoted as it is.
 pub const NONEXISTENT_YEAR: &str = "ERA001";
 
 /// ERA002 和暦と西暦の不一致: a 和暦 year and the 西暦 year in brackets after it (or the
 /// other way round) are not the same year.
-///
-/// Why: one of the two is wrong, and readers cannot tell which. Example: 令和5年度(2022年度).
-/// Fix: the 西暦 year that matches the 和暦.
 pub const PAIR_MISMATCH: &str = "ERA002";
 
 /// ERA003 期間の逆転: a range whose end comes before its start.
-///
-/// Why: a typo in one of the years. Example: R9-R5年度; 令和9年度から令和5年度まで.
 pub const BACKWARD_RANGE: &str = "ERA003";
 
 /// ERA004 「N年間」と期間の不一致: 「N年間」 right after a range that spans a different number
 /// of years (both ends counted).
-///
-/// Why: the period was changed and the count was not. Example: 令和5年度から令和9年度までの
-/// 4年間 (it is 5 years).
 pub const YEARS_COUNT: &str = "ERA004";
 
 /// ERA005 元号の省略: the end of a range written without its era (H27-31年度) where the draft
 /// elsewhere writes the era at both ends (R5-R9年度, H30-R4年度).
-///
-/// Why: one notation per draft; and a bare 31 next to H30-R4 makes readers wonder which era
-/// it is. Fix: write the era. Not reported when the draft mostly leaves the era out.
 pub const ERA_OMITTED: &str = "ERA005";
 
 /// ERA006 年号の中の空白: a space between the era and the year or between the year and 年
 /// (「R 5年度-」「令和 5年」).
-///
-/// Why: a stray space from editing; the period then reads differently from the others and
-/// may wrap in the printed table. Fix: remove the space.
 pub const STRAY_SPACE: &str = "ERA006";
 
 /// ERA007 期間の区切り記号の不統一: 関連計画 の 期間 use different range marks
 /// (H30-R4年度 next to R5～R9年度).
-///
-/// Why: one notation per draft. Fix: the draft's majority mark. 情報.
 pub const SEPARATOR_STYLE: &str = "ERA007";
 
 /// ERA008 元号の書き方の不統一: 関連計画 の 期間 mix abbreviations (H30, R5) and full era
 /// names (平成30年度, 令和5年度).
-///
-/// Why: one notation per draft. 情報; the majority is the draft's style.
 pub const ERA_NAME_STYLE: &str = "ERA008";
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
         code: NONEXISTENT_YEAR,
         family: "元号・期間",
+        severity: Severity::Error,
+        severity_note: "現行計画の記載は情報",
         title: "存在しない元号年（平成32年以降、令和0年など）",
+        fix: true,
+        doc: "【内容】存在しない元号の年があります。平成32年以降（平成は31年まで）、昭和65年以降、令和0年、平成0年 などです。H32 のような略記も調べます。\n\
+              【理由】2019年より前に作った計画は、来なかった平成の年を見込んで書いています。それを写すと、誰にも分からない年が計画に載ります。\n\
+              【例】誤：平成34年度(2022年度)\n\
+              正：令和4年度(2022年度)\n\
+              【直し方】次の元号の同じ年に直します（修正ボタン）。現行欄の記載は現行計画のとおり載せるため「情報」とします。改定案に同じ誤りが残っていないか確かめてください。",
     },
     Rule {
         code: PAIR_MISMATCH,
         family: "元号・期間",
+        severity: Severity::Error,
+        severity_note: "現行計画の記載は情報",
         title: "和暦と西暦の不一致",
+        fix: true,
+        doc: "【内容】和暦と、その後のかっこ内の西暦（またはその逆）が同じ年ではありません。\n\
+              【理由】どちらかが誤りですが、読む人にはどちらか分かりません。\n\
+              【例】誤：令和5年度(2022年度)\n\
+              正：令和5年度(2023年度)\n\
+              【直し方】和暦に合う西暦に直します（修正ボタン）。和暦の方が誤りなら、和暦を直してください。",
     },
     Rule {
         code: BACKWARD_RANGE,
         family: "元号・期間",
+        severity: Severity::Error,
+        severity_note: "現行計画の記載は情報",
         title: "期間の終わりが始まりより前",
+        fix: false,
+        doc: "【内容】期間の終わりの年が、始まりの年より前です。\n\
+              【理由】どちらかの年の打ち間違いです。\n\
+              【例】R9-R5年度／令和9年度から令和5年度まで\n\
+              【直し方】年を確かめて直してください。",
     },
     Rule {
         code: YEARS_COUNT,
         family: "元号・期間",
+        severity: Severity::Warning,
+        severity_note: "現行計画の記載は情報",
         title: "「N年間」と期間の年数の不一致",
+        fix: false,
+        doc: "【内容】期間のすぐ後の「N年間」が、期間の年数（始まりと終わりの年を含めて数えます）と合いません。\n\
+              【理由】期間を変えたのに、年数を直し忘れたしるしです。\n\
+              【例】誤：令和5年度から令和9年度までの4年間\n\
+              正：令和5年度から令和9年度までの5年間\n\
+              【直し方】期間か年数を直してください。",
     },
     Rule {
         code: ERA_OMITTED,
         family: "元号・期間",
+        severity: Severity::Warning,
+        severity_note: "現行計画の記載は情報",
         title: "期間の終わりの元号の省略（H27-31年度）",
+        fix: true,
+        doc: "【内容】期間の終わりの元号が省かれています（H27-31年度）。下書きのほかの期間が両端に元号を書いている（R5-R9年度、H30-R4年度）ときだけ指摘します。\n\
+              【理由】一つの下書きでは書き方をそろえます。H30-R4年度 の隣に元号のない 31 があると、どの元号の年か迷わせます。\n\
+              【例】誤：H27-31年度\n\
+              正：H27-H31年度\n\
+              【直し方】終わりにも元号を書きます（修正ボタン）。下書きの多くが元号を省いているときは指摘しません。",
     },
     Rule {
         code: STRAY_SPACE,
         family: "元号・期間",
+        severity: Severity::Warning,
+        severity_note: "現行計画の記載は情報",
         title: "年号の中の余分な空白（R 5年度）",
+        fix: true,
+        doc: "【内容】元号と年の数字の間、または数字と「年」の間に空白があります。\n\
+              【理由】編集で残った空白です。ほかの期間と書き方が変わり、印刷した表で折り返すこともあります。\n\
+              【例】誤：R 5年度-\n\
+              正：R5年度-\n\
+              【直し方】空白を取り除きます（修正ボタン）。",
     },
     Rule {
         code: SEPARATOR_STYLE,
         family: "元号・期間",
+        severity: Severity::Info,
+        severity_note: "",
         title: "期間の区切り記号の不統一",
+        fix: true,
+        doc: "【内容】関連計画の期間で、区切りの記号が下書きの多数と違います。\n\
+              【理由】一つの下書きでは書き方をそろえます。\n\
+              【例】誤：R5～R9年度（ほかの期間は H30-R4年度 のように「-」）\n\
+              正：R5-R9年度\n\
+              【直し方】下書きで多い方の記号に直します（修正ボタン）。",
     },
     Rule {
         code: ERA_NAME_STYLE,
         family: "元号・期間",
+        severity: Severity::Info,
+        severity_note: "",
         title: "元号の略記と正式表記の混在",
+        fix: false,
+        doc: "【内容】関連計画の期間で、元号の略記（H30、R5）と正式な元号（平成30年度、令和5年度）が混ざっています。多い方を下書きの書き方とし、少ない方を指摘します。\n\
+              【理由】一つの下書きでは書き方をそろえます。\n\
+              【例】H30-R4年度、R5-R9年度 の中の 令和2年度-令和6年度\n\
+              【直し方】どちらかに統一してください。",
     },
 ];
-
-/// A Japanese era.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Era {
-    Taisho,
-    Showa,
-    Heisei,
-    Reiwa,
-}
-
-impl Era {
-    const ALL: [Era; 4] = [Era::Taisho, Era::Showa, Era::Heisei, Era::Reiwa];
-
-    /// 西暦 = offset + era year.
-    fn offset(self) -> i32 {
-        match self {
-            Era::Taisho => 1911,
-            Era::Showa => 1925,
-            Era::Heisei => 1988,
-            Era::Reiwa => 2018,
-        }
-    }
-
-    /// The era's last year, for eras that ended.
-    fn last(self) -> Option<u32> {
-        match self {
-            Era::Taisho => Some(15),
-            Era::Showa => Some(64),
-            Era::Heisei => Some(31),
-            Era::Reiwa => None,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Era::Taisho => "大正",
-            Era::Showa => "昭和",
-            Era::Heisei => "平成",
-            Era::Reiwa => "令和",
-        }
-    }
-
-    fn abbr(self) -> char {
-        match self {
-            Era::Taisho => 'T',
-            Era::Showa => 'S',
-            Era::Heisei => 'H',
-            Era::Reiwa => 'R',
-        }
-    }
-
-    fn next(self) -> Option<Era> {
-        match self {
-            Era::Taisho => Some(Era::Showa),
-            Era::Showa => Some(Era::Heisei),
-            Era::Heisei => Some(Era::Reiwa),
-            Era::Reiwa => None,
-        }
-    }
-
-    fn from_abbr(c: char) -> Option<Era> {
-        match text::to_half(c) {
-            'S' => Some(Era::Showa),
-            'H' => Some(Era::Heisei),
-            'R' => Some(Era::Reiwa),
-            _ => None,
-        }
-    }
-}
-
-/// A year as written: 和暦 (full or abbreviated), 西暦, or bare digits (only as the end of a
-/// range, see [`Range`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Year {
-    /// `None` for 西暦 and bare digits.
-    pub era: Option<Era>,
-    /// Written as H/R/S rather than 平成/令和/昭和.
-    pub abbrev: bool,
-    /// The number as written (元 = 1).
-    pub year: u32,
-    /// From the era mark (or first digit) to the last digit.
-    pub start: usize,
-    /// The digits (or 元).
-    pub digits: (usize, usize),
-    /// After 年, 年度 and a month or day, if any.
-    pub end: usize,
-    /// Stray spaces inside: between era and digits, or digits and 年.
-    pub spaces: Vec<usize>,
-}
-
-impl Year {
-    /// The 西暦 year.
-    pub fn western(&self) -> i32 {
-        match self.era {
-            Some(e) => e.offset() + self.year as i32,
-            None => self.year as i32,
-        }
-    }
-}
-
-/// A range `from`–`to` (`to` may be open, e.g. H27年3月-).
-#[derive(Clone, Debug)]
-pub struct Range {
-    pub from: Year,
-    pub to: Option<Year>,
-    /// The separator's span and text (`-`, `～`, `から` …).
-    pub sep: (usize, usize),
-    /// `to` is bare digits that take `from`'s era (H27-31年度).
-    pub omitted_era: bool,
-    /// Where the range ends (after the paired 西暦 of `to`, if any).
-    pub end: usize,
-}
-
-/// A 和暦 year with its 西暦 in brackets, or the other way round.
-#[derive(Clone, Debug)]
-pub struct Pair {
-    pub era: Year,
-    pub western: Year,
-    pub end: usize,
-}
-
-const SEPARATORS: &[char] = &['-', '－', '‐', '−', '–', '—', '~', '～', '〜'];
-
-fn digits_at(chars: &[char], i: usize, max: usize) -> Option<(u32, usize)> {
-    let mut j = i;
-    let mut v: u32 = 0;
-    while j < chars.len() && j - i < max {
-        match text::digit_value(chars[j]) {
-            Some(d) => v = v * 10 + d,
-            None => break,
-        }
-        j += 1;
-    }
-    (j > i).then_some((v, j))
-}
-
-fn skip_spaces(chars: &[char], mut i: usize, spaces: &mut Vec<usize>) -> usize {
-    while i < chars.len() && text::is_space(chars[i]) {
-        spaces.push(i);
-        i += 1;
-    }
-    i
-}
-
-/// After the digits: optional spaces, then 年 (年度, N月, N日). Returns the end, or `None`
-/// when no 年 follows.
-fn year_suffix(chars: &[char], i: usize, spaces: &mut Vec<usize>) -> Option<usize> {
-    let mut sp = Vec::new();
-    let j = skip_spaces(chars, i, &mut sp);
-    if chars.get(j) != Some(&'年') {
-        return None;
-    }
-    spaces.extend(sp);
-    let mut k = j + 1;
-    if chars.get(k) == Some(&'度') {
-        return Some(k + 1);
-    }
-    for unit in ['月', '日'] {
-        if let Some((_, e)) = digits_at(chars, k, 2)
-            && chars.get(e) == Some(&unit)
-        {
-            k = e + 1;
-        }
-    }
-    Some(k)
-}
-
-/// The year that starts at `i`, if one does.
-fn year_at(chars: &[char], i: usize) -> Option<Year> {
-    let c = chars[i];
-    let prev = i.checked_sub(1).map(|p| chars[p]);
-    let prev_word = prev.is_some_and(|p| text::is_latin(p) || text::is_digit(p));
-    // Full era name.
-    for era in Era::ALL {
-        let mut name = era.name().chars();
-        if name.next() == Some(c) && chars.get(i + 1).copied() == name.next() {
-            let mut spaces = Vec::new();
-            let d = skip_spaces(chars, i + 2, &mut spaces);
-            let (year, de) = if chars.get(d) == Some(&'元') {
-                (1, d + 1)
-            } else {
-                digits_at(chars, d, 2)?
-            };
-            let end = year_suffix(chars, de, &mut spaces)?;
-            return Some(Year {
-                era: Some(era),
-                abbrev: false,
-                year,
-                start: i,
-                digits: (d, de),
-                end,
-                spaces,
-            });
-        }
-    }
-    // Abbreviated era: H30, R5, S60 (not inside a word such as RPA2 or H2O).
-    if let Some(era) = Era::from_abbr(c)
-        && !prev_word
-    {
-        let mut spaces = Vec::new();
-        let d = skip_spaces(chars, i + 1, &mut spaces);
-        let (year, de) = if chars.get(d) == Some(&'元') {
-            (1, d + 1)
-        } else {
-            digits_at(chars, d, 2)?
-        };
-        if chars
-            .get(de)
-            .is_some_and(|n| text::is_latin(*n) || text::is_digit(*n))
-        {
-            return None;
-        }
-        let end = year_suffix(chars, de, &mut spaces);
-        // With a space after the era mark, insist on 年 so that "R 5" alone is not a year.
-        if !spaces.is_empty() && end.is_none() {
-            return None;
-        }
-        return Some(Year {
-            era: Some(era),
-            abbrev: true,
-            year,
-            start: i,
-            digits: (d, de),
-            end: end.unwrap_or(de),
-            spaces,
-        });
-    }
-    // 西暦: four digits followed by 年 or a range mark.
-    if text::is_digit(c) && !prev.is_some_and(text::is_digit) {
-        let (year, de) = digits_at(chars, i, 5)?;
-        if de - i != 4 || !(1868..=2200).contains(&year) {
-            return None;
-        }
-        let mut spaces = Vec::new();
-        let end = match year_suffix(chars, de, &mut spaces) {
-            Some(e) => e,
-            None if chars.get(de).is_some_and(|n| SEPARATORS.contains(n)) => de,
-            None => return None,
-        };
-        return Some(Year {
-            era: None,
-            abbrev: false,
-            year,
-            start: i,
-            digits: (i, de),
-            end,
-            spaces,
-        });
-    }
-    None
-}
-
-/// Every year, pair and range in a text.
-#[derive(Debug, Default)]
-pub struct Scan {
-    pub years: Vec<Year>,
-    pub pairs: Vec<Pair>,
-    pub ranges: Vec<Range>,
-}
-
-fn open_bracket(c: Option<&char>) -> bool {
-    matches!(c, Some('(' | '（'))
-}
-
-fn close_bracket(c: Option<&char>) -> bool {
-    matches!(c, Some(')' | '）'))
-}
-
-/// The paired year in brackets right after `y`, and the end of the pair.
-fn pair_after(chars: &[char], y: &Year) -> Option<(Year, usize)> {
-    if !open_bracket(chars.get(y.end)) {
-        return None;
-    }
-    let w = year_at(chars, y.end + 1)?;
-    // 和暦 pairs with 西暦 and the other way round.
-    if w.era.is_some() == y.era.is_some() || !close_bracket(chars.get(w.end)) {
-        return None;
-    }
-    let end = w.end + 1;
-    Some((w, end))
-}
-
-pub fn scan(chars: &[char]) -> Scan {
-    let mut out = Scan::default();
-    let mut i = 0;
-    // (year, end including its paired year)
-    let mut items: Vec<(Year, usize)> = Vec::new();
-    while i < chars.len() {
-        match year_at(chars, i) {
-            Some(y) => {
-                let mut end = y.end;
-                if let Some((w, e)) = pair_after(chars, &y) {
-                    end = e;
-                    let (era, western) = if y.era.is_some() {
-                        (y.clone(), w.clone())
-                    } else {
-                        (w.clone(), y.clone())
-                    };
-                    out.pairs.push(Pair {
-                        era,
-                        western,
-                        end: e,
-                    });
-                    out.years.push(w);
-                }
-                i = end.max(i + 1);
-                out.years.push(y.clone());
-                items.push((y, end));
-            }
-            None => i += 1,
-        }
-    }
-    out.years.sort_by_key(|y| y.start);
-    // Ranges between consecutive items, or from an item to bare digits.
-    for (k, (from, end)) in items.iter().enumerate() {
-        let mut sp = Vec::new();
-        let s = skip_spaces(chars, *end, &mut sp);
-        let (sep_end, is_kara) = if chars.get(s).is_some_and(|c| SEPARATORS.contains(c)) {
-            (s + 1, false)
-        } else if chars[s.min(chars.len())..].starts_with(&['か', 'ら']) {
-            (s + 2, true)
-        } else {
-            continue;
-        };
-        let t = skip_spaces(chars, sep_end, &mut sp);
-        let next = items.get(k + 1).filter(|(y, _)| y.start == t);
-        let (to, omitted, rend) = match next {
-            Some((y, e)) => (Some(y.clone()), false, *e),
-            None => {
-                // Bare digits taking the start's era: H27-31年度. Only after a range mark:
-                // after から, bare digits are a count (令和5年度から10年間, 2年連続).
-                match (from.era, digits_at(chars, t, 2)) {
-                    (Some(era), Some((v, de)))
-                        if !is_kara
-                            && !chars
-                                .get(de)
-                                .is_some_and(|c| text::is_digit(*c) || text::is_latin(*c)) =>
-                    {
-                        let mut spaces = Vec::new();
-                        match year_suffix(chars, de, &mut spaces)
-                            .filter(|&e| chars.get(e) != Some(&'間'))
-                        {
-                            Some(e) => (
-                                Some(Year {
-                                    era: Some(era),
-                                    abbrev: from.abbrev,
-                                    year: v,
-                                    start: t,
-                                    digits: (t, de),
-                                    end: e,
-                                    spaces,
-                                }),
-                                true,
-                                e,
-                            ),
-                            None if is_kara => continue,
-                            None => (None, false, sep_end),
-                        }
-                    }
-                    _ if is_kara => continue,
-                    _ => (None, false, sep_end),
-                }
-            }
-        };
-        out.ranges.push(Range {
-            from: from.clone(),
-            to,
-            sep: (s, sep_end),
-            omitted_era: omitted,
-            end: rend,
-        });
-    }
-    out
-}
-
-/// The number N of 「N年間」 within a few characters after `i` (before any 。), with its span.
-fn years_count_after(chars: &[char], i: usize) -> Option<(u32, usize, usize)> {
-    let limit = (i + 8).min(chars.len());
-    let mut j = i;
-    while j < limit {
-        if chars[j] == '。' || chars[j] == '、' {
-            return None;
-        }
-        if text::is_digit(chars[j]) && (j == 0 || !text::is_digit(chars[j - 1])) {
-            let (v, e) = digits_at(chars, j, 3)?;
-            if chars[e..].starts_with(&['年', '間']) {
-                return Some((v, j, e + 2));
-            }
-            return None;
-        }
-        j += 1;
-    }
-    None
-}
 
 fn era_text(era: Era, abbrev: bool) -> String {
     if abbrev {
@@ -519,7 +166,7 @@ fn unit_findings(ctx: &Ctx, u: &Unit, scan: &Scan, out: &mut Vec<Finding>) {
     let chars = &u.chars;
     for y in &scan.years {
         let Some(era) = y.era else { continue };
-        let bad_high = era.last().is_some_and(|l| y.year > l);
+        let bad_high = era.last_year().is_some_and(|l| y.year > l);
         if y.year == 0 || bad_high {
             let written = text::slice(chars, y.start, y.digits.1);
             let mut f = corpus.finding(
@@ -531,7 +178,7 @@ fn unit_findings(ctx: &Ctx, u: &Unit, scan: &Scan, out: &mut Vec<Finding>) {
                 String::new(),
             );
             if bad_high && let Some(next) = era.next() {
-                let last = era.last().unwrap_or(0);
+                let last = era.last_year().unwrap_or(0);
                 let ny = y.western() - next.offset();
                 let repl = format!("{}{}", era_text(next, y.abbrev), ny);
                 f.message = format!(
@@ -594,7 +241,7 @@ fn unit_findings(ctx: &Ctx, u: &Unit, scan: &Scan, out: &mut Vec<Finding>) {
         if a != b
             && p.era
                 .era
-                .is_some_and(|e| p.era.year > 0 && e.last().is_none_or(|l| p.era.year <= l))
+                .is_some_and(|e| p.era.year > 0 && e.last_year().is_none_or(|l| p.era.year <= l))
         {
             let start = p.era.start.min(p.western.start);
             let written = text::slice(chars, start, p.end);
@@ -844,44 +491,9 @@ fn majority<K: Copy + Eq + std::hash::Hash + Ord, V>(m: &HashMap<K, Vec<V>>) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::super::apply_fix;
     use super::super::testutil::*;
     use super::*;
     use crate::model::ChangeStatus::*;
-
-    fn chars(s: &str) -> Vec<char> {
-        s.chars().collect()
-    }
-
-    #[test]
-    fn scanner_reads_eras_pairs_and_ranges() {
-        let s = scan(&chars(
-            "平成30年度(2018年度)から平成34年度(2022年度)までの5年間",
-        ));
-        assert_eq!(s.pairs.len(), 2);
-        assert_eq!(s.ranges.len(), 1);
-        assert_eq!(s.ranges[0].from.western(), 2018);
-        assert_eq!(s.ranges[0].to.as_ref().unwrap().western(), 2022);
-        let s = scan(&chars("H27-31年度"));
-        assert!(s.ranges[0].omitted_era);
-        assert_eq!(s.ranges[0].to.as_ref().unwrap().western(), 2019);
-        let s = scan(&chars("H27年3月-"));
-        assert_eq!(s.ranges.len(), 1);
-        assert!(s.ranges[0].to.is_none());
-        let s = scan(&chars("H19年度-(H29改定)"));
-        assert_eq!(s.years.len(), 2);
-        assert!(s.ranges[0].to.is_none());
-        let s = scan(&chars("R 5年度-"));
-        assert_eq!(s.years[0].spaces.len(), 1);
-        assert!(scan(&chars("AIやRPA2、H2O、SNS")).years.is_empty());
-        assert!(
-            scan(&chars("人口1万人あたり、目標値を8%から10%に"))
-                .years
-                .is_empty()
-        );
-        let s = scan(&chars("令和元年度"));
-        assert_eq!(s.years[0].western(), 2019);
-    }
 
     #[test]
     fn nonexistent_years_fire_with_fix_and_real_years_do_not() {

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use super::fix::{Fix, PolicyField, TextAddr};
-use crate::model::{BlockKind, Draft, RowId, RowPath, SideField, SideKind};
+use super::fix::Fix;
+use crate::model::{Draft, PolicyField, RowId, RowPath, SideField, SideKind, Span, TextAddr};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -33,19 +33,6 @@ impl Severity {
             Severity::Warning => "warning",
             Severity::Info => "info",
         }
-    }
-}
-
-/// A character range within one text field, counted in characters (not bytes), end exclusive.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end }
     }
 }
 
@@ -97,27 +84,19 @@ pub struct Location {
 impl Location {
     /// The location of a whole row, or of one side of it.
     pub fn row(draft: &Draft, path: RowPath, side: Option<SideKind>) -> Location {
-        let policy = &draft.policies[path.policy];
-        let row = &policy.block(path.block)[path.row];
-        let mut parts = vec![policy.label(), path.block.label().to_string()];
-        let label = row.label(path.block);
-        parts.push(if label.trim().is_empty() {
-            unlabelled_row(path.block, path.row)
-        } else {
-            label
-        });
+        let mut display = draft.row_location(path);
         if let Some(s) = side {
-            parts.push(s.label().to_string());
+            display = format!("{display} › {}", s.label());
         }
         Location {
             target: Target::Row {
                 path,
-                id: row.id.clone(),
+                id: draft.row(path).map(|r| r.id.clone()).unwrap_or_default(),
             },
             side,
             field: None,
             span: None,
-            display: parts.join(" › "),
+            display,
             borrowed: false,
         }
     }
@@ -131,7 +110,7 @@ impl Location {
         span: Option<Span>,
     ) -> Location {
         let mut loc = Location::row(draft, path, Some(side));
-        loc.display = format!("{} › {}", loc.display, field_label(path.block, field));
+        loc.display = format!("{} › {}", loc.display, field.label_in(path.block));
         loc.field = Some(Field::Side(field));
         loc.span = span;
         loc
@@ -160,7 +139,7 @@ impl Location {
         field: PolicyField,
         span: Option<Span>,
     ) -> Location {
-        let what = policy_field_label(draft, policy, field);
+        let what = field.item_label(&draft.policies[policy]);
         let mut loc = Location::policy(draft, policy, &what);
         loc.field = Some(Field::Policy(field));
         loc.span = span;
@@ -192,6 +171,15 @@ impl Location {
                     None => Location::draft(policy.as_str()),
                 }
             }
+        }
+    }
+
+    /// Where the finding is, as the editor's undo target (to show it again after undo).
+    pub fn edit_target(&self) -> crate::edit::Target {
+        match &self.target {
+            Target::Draft => crate::edit::Target::Meta,
+            Target::Policy { policy, .. } => crate::edit::Target::Policy(*policy),
+            Target::Row { id, .. } => crate::edit::Target::Row(id.clone()),
         }
     }
 
@@ -228,51 +216,6 @@ impl Location {
                 start,
             ),
         }
-    }
-}
-
-/// How a field is named in a location.
-fn field_label(block: BlockKind, field: SideField) -> String {
-    match (block, field) {
-        (BlockKind::Measures, SideField::Bullet(i)) => format!("内容●{}", i + 1),
-        (BlockKind::Measures | BlockKind::Projects, SideField::Name) => "名称".to_string(),
-        (BlockKind::RelatedPlans, SideField::Name) => "計画名".to_string(),
-        (BlockKind::Projects, SideField::Summary) => "事業概要".to_string(),
-        (BlockKind::Vision, SideField::Summary) => "本文".to_string(),
-        (_, f) => f.label(),
-    }
-}
-
-fn policy_field_label(draft: &Draft, policy: usize, field: PolicyField) -> String {
-    let p = &draft.policies[policy];
-    match field {
-        PolicyField::RenamedName => "大項目名の変更".to_string(),
-        PolicyField::SurveyItem => "市民アンケート結果 › 項目名".to_string(),
-        PolicyField::VoiceQuote(i) => format!("市民の声 › {}番目", i + 1),
-        PolicyField::VoiceContext(i) => format!("市民の声 › {}番目（前書き）", i + 1),
-        PolicyField::SdgName(i) => match p.sdgs.get(i) {
-            Some(s) => format!("関連するSDGs › {} {}", s.number, s.name),
-            None => "関連するSDGs".to_string(),
-        },
-        PolicyField::IndicatorName(i) | PolicyField::IndicatorChange(i) => {
-            let name = p.indicators.get(i).map(|x| x.name.as_str()).unwrap_or("");
-            let what = if matches!(field, PolicyField::IndicatorChange(_)) {
-                "（変更内容）"
-            } else {
-                ""
-            };
-            format!("成果指標/現状 › {name}{what}")
-        }
-        PolicyField::IndicatorOpinion => "成果指標/現状 › 各課意見".to_string(),
-    }
-}
-
-/// How to name a row that has no label of its own (めざす姿 bullets, 現況と課題).
-fn unlabelled_row(block: BlockKind, index: usize) -> String {
-    if block.is_single_row() {
-        "本文".to_string()
-    } else {
-        format!("{}番目", index + 1)
     }
 }
 
@@ -352,11 +295,15 @@ impl Finding {
     /// code, message, location (the display string), excerpt and span, plus the row id,
     /// side, field, suppression key, fix and suppression.
     pub fn to_json(&self) -> serde_json::Value {
-        let field = self.location.field.map(|f| match f {
-            Field::Side(s) => s.label(),
-            Field::Status => "変更区分".to_string(),
-            Field::Policy(p) => p.label(),
-        });
+        let field = self
+            .location
+            .field
+            .map(|f| match (f, &self.location.target) {
+                (Field::Side(s), Target::Row { path, .. }) => s.label_in(path.block),
+                (Field::Side(s), _) => s.label(),
+                (Field::Status, _) => "変更区分".to_string(),
+                (Field::Policy(p), _) => p.label(),
+            });
         serde_json::json!({
             "severity": self.severity.label(),
             "level": self.severity.id(),

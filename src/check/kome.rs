@@ -9,20 +9,10 @@ use super::{Ctx, Fix, Rule, Severity, Span, text};
 
 /// KOM001 ※の付け忘れ: within one 施策大項目's revised text, a term marked ※ in one place is
 /// written without ※ in another.
-///
-/// Why: readers look up ※ terms in the 用語解説; a term marked on one line and not on the next
-/// looks like two different words. The draft's own convention decides what is missing: if its
-/// terms are marked at every occurrence (the usual case), every unmarked occurrence is
-/// reported; if they are marked only at their first occurrence in a 施策大項目, only an
-/// unmarked first occurrence is. Names of related plans (proper names) are not looked at.
-/// Example: 「SNS※」 in 協働による取組 but 「SNS、コミュニティ放送」 in 現況と課題.
-/// Fix: add ※.
 pub const UNMARKED: &str = "KOM001";
 
 /// KOM002 用語解説にない※: a term marked ※ that the draft's 用語解説 does not explain (only
 /// when the draft has a 用語解説).
-///
-/// Why: the ※ promises an explanation. Add the term to the 用語解説 or remove the ※.
 pub const NOT_IN_GLOSSARY: &str = "KOM002";
 
 /// KOM003 ※の位置: a ※ that follows no term (after punctuation, a particle or another ※).
@@ -33,17 +23,39 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         code: UNMARKED,
         family: "※印",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "※の付け忘れ（同じ施策大項目の中）",
+        fix: true,
+        doc: "【内容】同じ施策大項目の改定後の文で、ある箇所では※を付けた用語に、別の箇所では※がありません。下書きの付け方に従います。毎回付ける下書き（よくある付け方）では※のない箇所をすべて、最初の1回だけ付ける下書きでは※のない最初の箇所を指摘します。関連計画の計画名（ほかの文書の名称）は対象外です。\n\
+              【理由】読む人は※の用語を用語解説で調べます。ある行には※があり次の行にはないと、別の語に見えます。\n\
+              【例】協働による取組では「SNS※」なのに、現況と課題では「SNS、コミュニティ放送」。\n\
+              【直し方】※を付けます（修正ボタン）。",
     },
     Rule {
         code: NOT_IN_GLOSSARY,
         family: "※印",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "用語解説にない※の用語",
+        fix: false,
+        doc: "【内容】※を付けた用語が、下書きの用語解説にありません（下書きに用語解説があるときだけ調べます）。\n\
+              【理由】※は、用語解説で説明することの約束です。\n\
+              【例】「オープンデータ※」とあるのに、用語解説に「オープンデータ」がない。\n\
+              【直し方】用語解説に用語を加えるか、※を外してください。",
     },
     Rule {
         code: STRAY,
         family: "※印",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "用語の後にない※",
+        fix: true,
+        doc: "【内容】※が用語の後にありません（句読点、助詞、別の※の後にある）。※1 のような注の印と、文の先頭の※は対象外です。\n\
+              【理由】編集で用語が消え、※だけが残ったしるしです。\n\
+              【例】誤：情報を発信します。※\n\
+              正：情報を発信します。\n\
+              【直し方】※を削除します（修正ボタン）。用語を消しすぎた場合は、用語を戻してください。",
     },
 ];
 
@@ -264,7 +276,6 @@ pub(super) fn check(ctx: &mut Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::apply_fix;
     use super::super::testutil::*;
     use super::*;
     use crate::model::{ChangeStatus::*, GlossaryEntry};

@@ -2,15 +2,18 @@
 //! a stable code, a Japanese message (what is wrong and how to fix it), the exact place and,
 //! where one is clear, a fix.
 //!
-//! One file per rule family. Each rule has a doc comment (what it checks, why, an example) and
-//! unit tests with cases that must and must not fire. [`RULES`] lists every code.
+//! One file (or folder) per rule family. Each rule is a [`Rule`] in its family's `RULES`, with
+//! its severity, a one-line title and its documentation for users (Japanese: what it looks
+//! for, why, an example, how to fix it — what `shinkyu rules CODE` prints); unit tests with
+//! cases that must and must not fire; and a fixture whose exact output is pinned
+//! (tests/check_rules.rs). [`rules`] lists every rule.
 //!
 //! The checker is pure and fast: [`Checker`] is `Send + Sync + 'static`, so the GUI can hand a
 //! clone of the draft to a worker thread:
 //!
 //! ```
 //! use std::sync::Arc;
-//! use shinkyu::check::{Checker, apply_fix};
+//! use shinkyu::check::Checker;
 //! use shinkyu::model::Draft;
 //!
 //! let checker = Arc::new(Checker::default());
@@ -33,6 +36,7 @@ mod fix;
 mod kome;
 mod numbering;
 mod required;
+mod rule;
 mod sdg;
 mod status;
 mod structure;
@@ -41,27 +45,22 @@ mod survey;
 mod text;
 mod width;
 mod writing;
+mod years;
 mod yure;
 
 #[cfg(test)]
 mod testutil;
 
+pub use crate::model::{PolicyField, Span, TextAddr};
 pub use dictionary::{BUNDLED_DICTIONARY, Dictionary, DictionaryError, Entry};
-pub use finding::{Field, Finding, Location, Severity, Span, Suppressed, Target};
-pub use fix::{Edit, Fix, FixError, PolicyField, TextAddr, apply_fix};
-pub use suppress::suppression_for;
+pub use finding::{Field, Finding, Location, Severity, Suppressed, Target};
+pub use fix::{Edit, Fix};
+pub use rule::Rule;
+pub use suppress::{suppress_command, suppression_for, unsuppress_command};
 
 use crate::model::Draft;
 
-/// A rule: its code, family and short Japanese title.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Rule {
-    pub code: &'static str,
-    pub family: &'static str,
-    pub title: &'static str,
-}
-
-/// Every rule family's rules, in the order of the README.
+/// Every rule family's rules, in the order of `shinkyu rules` and docs/checker.md.
 const FAMILIES: &[&[Rule]] = &[
     structure::RULES,
     status::RULES,
@@ -82,9 +81,9 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
     FAMILIES.iter().flat_map(|f| f.iter())
 }
 
-/// The rule with `code`.
+/// The rule with `code` (upper or lower case).
 pub fn rule(code: &str) -> Option<&'static Rule> {
-    rules().find(|r| r.code == code)
+    rules().find(|r| r.code.eq_ignore_ascii_case(code.trim()))
 }
 
 /// A checker with its options. Cheap to clone; build it once and reuse it.

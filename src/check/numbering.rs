@@ -10,9 +10,6 @@ use crate::model::{
 
 /// NUM001 施策中項目の番号の飛び・重複: on one side, the 施策中項目 of a 施策大項目 are not
 /// numbered 1, 2, 3 … in order.
-///
-/// Why: a gap or a repeat shows a row lost or copied; on the 改定案 side the numbers must be
-/// closed up after a deletion. Example: 1, 2, 4 (3 missing); 1, 2, 2.
 pub const MEASURE_NUMBERS: &str = "NUM001";
 
 /// NUM002 事業番号の飛び・重複: as NUM001 for the ①, ② … of 主な事業一覧. A 新規 事業 takes
@@ -21,8 +18,6 @@ pub const PROJECT_NUMBERS: &str = "NUM002";
 
 /// NUM003 ㉑以降の事業番号: a 事業 numbered above 20. ㉑ and beyond are not in Shift_JIS
 /// (CP932): Excel or older Windows programs show them as ? or ・.
-///
-/// Why: the plan is exchanged as Excel and CSV files on Windows office PCs. Example: ㉑.
 pub const CIRCLED_ABOVE_20: &str = "NUM003";
 
 /// NUM004 ㉑以降の丸数字（本文）: a circled number ㉑ … ㊿ inside text. Fix: write (21).
@@ -30,9 +25,6 @@ pub const CIRCLED_IN_TEXT: &str = "NUM004";
 
 /// NUM005 本文中の①②の順序: the circled numbers inside one text do not run ①, ②, ③ … in
 /// order.
-///
-/// Why: an item was lost or repeated while editing an enumerated sentence. Example:
-/// 「①地図データ作成の重複投資削減②地図を利用する業務の効率化④政策判断」 (③ missing).
 pub const INLINE_SEQUENCE: &str = "NUM005";
 
 /// NUM006 施策大項目の番号: the 施策大項目 are not numbered 1, 2, 3 … in order.
@@ -50,42 +42,100 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         code: MEASURE_NUMBERS,
         family: "番号",
+        severity: Severity::Warning,
+        severity_note: "現行の番号はエラー",
         title: "施策中項目の番号の飛び・重複",
+        fix: false,
+        doc: "【内容】一つの施策大項目の施策中項目の番号が、現行または改定案で 1、2、3… と順に並んでいません（飛び、重複、逆戻り）。\n\
+              【理由】飛びや重複は、行が抜けたか写し間違えたしるしです。改定案では、削除した行の後の番号を詰めます。現行の番号の誤りは写し間違いのため「エラー」、改定案の番号は振り直しを促す「警告」です。\n\
+              【例】1、2、4（3がない）／1、2、2（2が重複）。\n\
+              【直し方】番号を振り直してください（欄の「番号を振り直す」）。改定案では、削除した行の後を詰め、新規の行には続きの番号を付けます。",
     },
     Rule {
         code: PROJECT_NUMBERS,
         family: "番号",
+        severity: Severity::Warning,
+        severity_note: "現行の番号はエラー",
         title: "事業番号（①…）の飛び・重複",
+        fix: false,
+        doc: "【内容】主な事業一覧の事業番号（①、②…）が、現行または改定案で順に並んでいません（飛び、重複、逆戻り）。新規の事業は続きの番号を取ります。\n\
+              【理由】NUM001 と同じく、行の抜けや写し間違いのしるしです。改定案では、削除した事業の後の番号を詰めます。\n\
+              【例】改定案で③を削除した後も、①②④⑤⑥のまま。\n\
+              【直し方】番号を振り直してください（欄の「番号を振り直す」）。",
     },
     Rule {
         code: CIRCLED_ABOVE_20,
         family: "番号",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "㉑以降の事業番号（Shift_JISにない）",
+        fix: false,
+        doc: "【内容】事業番号が20を超えています（㉑以降）。\n\
+              【理由】㉑以降の丸数字はShift_JIS（CP932）にないため、庁内でやり取りするExcelやCSV、古いWindowsのソフトで「?」や「・」に化けます。\n\
+              【例】主な事業一覧の21番目の事業の番号が㉑。\n\
+              【直し方】事業を整理して20以内に収めるか、番号の書き方（(21) など）を関係課と決めてください。",
     },
     Rule {
         code: CIRCLED_IN_TEXT,
         family: "番号",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "本文中の㉑以降の丸数字",
+        fix: true,
+        doc: "【内容】文の中に㉑～㊿の丸数字があります。\n\
+              【理由】NUM003 と同じく、ExcelやCSVで文字化けします。\n\
+              【例】誤：項目は①から㉑まであります。\n\
+              正：項目は①から(21)まであります。\n\
+              【直し方】(21) のように書きます（修正ボタン）。",
     },
     Rule {
         code: INLINE_SEQUENCE,
         family: "番号",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "本文中の①②…の飛び・重複",
+        fix: false,
+        doc: "【内容】一つの文の中の丸数字が、①、②、③… と順に並んでいません。\n\
+              【理由】列挙した文を直すときに、項目が抜けたり重なったりしたしるしです。\n\
+              【例】「①地図データ作成の重複投資削減②業務の効率化④政策判断」（③がない）。\n\
+              【直し方】抜けや重なりがないか確かめ、①から順に振り直してください。",
     },
     Rule {
         code: POLICY_NUMBERS,
         family: "番号",
+        severity: Severity::Error,
+        severity_note: "",
         title: "施策大項目の番号の飛び・重複",
+        fix: false,
+        doc: "【内容】施策大項目の番号が 1、2、3… と順に並んでいません。\n\
+              【理由】施策大項目が抜けたか、番号を写し間違えたしるしです。\n\
+              【例】1、3（2がない）。\n\
+              【直し方】1から順に番号を付けてください。",
     },
     Rule {
         code: MISSING_NUMBER,
         family: "番号",
+        severity: Severity::Error,
+        severity_note: "",
         title: "番号がない",
+        fix: false,
+        doc: "【内容】施策中項目または事業に番号がありません。\n\
+              【理由】番号のない行は、新旧対照表で何番目の項目か分からず、番号の確認もできません。\n\
+              【例】新しく加えた事業に①などの番号が入っていない。\n\
+              【直し方】番号を入れてください。新規の行は、その欄の続きの番号です。",
     },
     Rule {
         code: NUMBER_IN_NAME,
         family: "番号",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "名称の先頭に番号がある",
+        fix: true,
+        doc: "【内容】名称が自分の番号で始まっています（「⑯オンライン個別相談」「3 組織の見直し」）。\n\
+              【理由】番号は別の欄です。名称にも入っていると、新旧対照表に番号が二度載ります。\n\
+              【例】誤：事業名「①オンライン個別相談の実施」（番号は①）\n\
+              正：事業名「オンライン個別相談の実施」\n\
+              【直し方】名称から番号を外します（修正ボタン）。「2025年大会の開催」のように名称の一部である数字は対象外です。",
     },
 ];
 
@@ -316,12 +366,12 @@ fn number_in_name(
         Finding::new(
             Severity::Warning,
             NUMBER_IN_NAME,
-            format!("名称の先頭に番号「{}」が入っています。番号は番号欄に入れ、名称からは外してください。", prefix.trim()),
+            format!("{name}の先頭に番号「{}」が入っています。番号は番号欄に入れ、{name}からは外してください。", prefix.trim(), name = path.block.name_label()),
             loc,
             prefix.clone(),
         )
         .with_fix(Fix::replace(
-            format!("名称から「{}」を外す", prefix.trim()),
+            format!("{}から「{}」を外す", path.block.name_label(), prefix.trim()),
             addr,
             super::Span::new(0, end),
             prefix,
@@ -392,8 +442,8 @@ fn inline(ctx: &mut Ctx) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::check_draft;
     use super::super::testutil::*;
-    use super::super::{apply_fix, check_draft};
     use super::*;
     use crate::model::ChangeStatus::*;
 

@@ -3,95 +3,132 @@
 use super::corpus::UnitKind;
 use super::{Ctx, Finding, Location, PolicyField, Rule, Severity};
 use crate::model::{
-    BlockKind, ChangeStatus, IndicatorVerdict, Rename, Row, RowPath, Side, SideField, SideKind,
+    BlockKind, ChangeStatus, IndicatorVerdict, PolicySection, Rename, Row, RowPath, Side,
+    SideField, SideKind,
 };
 
 /// REQ001 内容が空: a side that exists has no content: a 施策中項目 without 内容 (● bullets),
 /// a 事業 or 関連計画 without 概要, a めざす姿 bullet, 現況と課題 or 協働による取組 without text.
-///
-/// Why: the 新旧対照表 would print an empty cell; usually text was lost while copying from
-/// the departments' answers. Example: 「4 協働連携による研究支援」 with 内容 left empty.
 pub const EMPTY_CONTENT: &str = "REQ001";
 
 /// REQ002 要変更の内容なし: an indicator marked 要変更 without saying what changes.
-///
-/// Why: 企画課 cannot act on 要変更 alone. Example: 「←要変更」 with the change column empty.
 pub const NEEDS_CHANGE_WITHOUT_CHANGE: &str = "REQ002";
 
 /// REQ003 新しい大項目名なし: 大項目名の変更 あり without the new name.
-///
-/// Why: the revised plan's heading would be empty.
 pub const RENAME_WITHOUT_NAME: &str = "REQ003";
 
 /// REQ004 新規計画の期間・概要なし: a 新規 関連計画 without 期間 or 概要.
-///
-/// Why: a new plan is introduced by its period and summary; without them the row says nothing.
-/// Example: 新規 「…特定事業主行動計画 R2-R7年度」 with no 概要.
 pub const NEW_PLAN_INCOMPLETE: &str = "REQ004";
 
 /// REQ005 評価回答部署なし: a 施策中項目 without 評価回答部署.
-///
-/// Why: every 施策中項目 is evaluated by at least one department; without one nobody answers
-/// for it.
 pub const NO_DEPARTMENT: &str = "REQ005";
 
 /// REQ006 名称なし: a 施策中項目, 関連計画 or 事業 without a name.
-///
-/// Why: the row has no label in the report.
 pub const NO_NAME: &str = "REQ006";
 
 /// REQ008 仮置きの記載: text of the revised plan that is a placeholder rather than content:
 /// 検討中, 調整中, 未定, 要確認, ○○, ××, TBD, TODO, ？？ and the like.
-///
-/// Why: drafts carry such notes while departments answer; none may reach the printed plan.
-/// Example: a 関連計画 whose 概要 is 「次期大綱作成に向け検討中」.
 pub const PLACEHOLDER_TEXT: &str = "REQ008";
 
 /// REQ007 指標の評価なし: an indicator with neither 問題なし nor 要変更 (情報).
-///
-/// Why: the department has not answered yet.
 pub const NO_VERDICT: &str = "REQ007";
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
         code: EMPTY_CONTENT,
         family: "必須項目",
+        severity: Severity::Error,
+        severity_note: "",
         title: "内容・概要が空",
+        fix: false,
+        doc: "【内容】ある側（現行・改定案）の行に、中身がありません。施策中項目の内容（●）、事業概要、関連計画の概要、めざす姿、現況と課題、協働による取組の内容を調べます。「-」だけの行（関連計画がないことを示す行）は対象外です。\n\
+              【理由】新旧対照表に空の欄が載ります。たいていは各課回答から写すときに文が抜けたものです。\n\
+              【例】施策中項目「4 協働連携による研究支援」の内容（●）が空。\n\
+              【直し方】各課回答や現行計画から写してください。意図して空にする場合は、その旨をメモに書き、この指摘を無視してください。",
     },
     Rule {
         code: NEEDS_CHANGE_WITHOUT_CHANGE,
         family: "必須項目",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "要変更なのに変更内容がない",
+        fix: false,
+        doc: "【内容】成果指標/現状が「要変更」なのに、何をどう変えるかが書かれていません。\n\
+              【理由】「要変更」だけでは、企画課は指標をどう直せばよいか分かりません。\n\
+              【例】「←要変更」とあるのに、変更内容の欄が空。\n\
+              【直し方】変更の内容を書いてください。",
     },
     Rule {
         code: RENAME_WITHOUT_NAME,
         family: "必須項目",
+        severity: Severity::Error,
+        severity_note: "",
         title: "大項目名の変更ありなのに新しい名称がない",
+        fix: false,
+        doc: "【内容】大項目名の変更が「あり」なのに、新しい名称がありません。\n\
+              【理由】改定後の計画で、施策大項目の見出しが空になります。\n\
+              【例】大項目名の変更を「あり」にしたが、新しい名称を入れていない。\n\
+              【直し方】新しい名称を入れるか、変更しないなら「なし」にしてください。",
     },
     Rule {
         code: NEW_PLAN_INCOMPLETE,
         family: "必須項目",
+        severity: Severity::Error,
+        severity_note: "",
         title: "新規の関連計画に期間・概要がない",
+        fix: false,
+        doc: "【内容】「新規」の関連計画に、期間か概要がありません。\n\
+              【理由】新しい計画は期間と概要で紹介します。どちらかがないと、その行は何も伝えません。\n\
+              【例】新規の「特定事業主行動計画（R2-R7年度）」に概要がない。\n\
+              【直し方】計画の期間と概要を入れてください。",
     },
     Rule {
         code: NO_DEPARTMENT,
         family: "必須項目",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "施策中項目に評価回答部署がない",
+        fix: false,
+        doc: "【内容】施策中項目に評価回答部署がありません。\n\
+              【理由】施策中項目は、少なくとも一つの課が評価して回答します。部署がないと、回答する課が決まりません。\n\
+              【例】改定案の「3 組織、機構の見直し」に評価回答部署が入っていない。\n\
+              【直し方】この施策中項目を評価する課を入れてください。",
     },
     Rule {
         code: NO_NAME,
         family: "必須項目",
+        severity: Severity::Error,
+        severity_note: "",
         title: "名称がない",
-    },
-    Rule {
-        code: PLACEHOLDER_TEXT,
-        family: "必須項目",
-        title: "仮置きの記載（検討中・未定・○○ など）",
+        fix: false,
+        doc: "【内容】施策中項目・関連計画・事業に名称（施策中項目名・計画名・事業名）がありません。\n\
+              【理由】新旧対照表で、その行に見出しがなくなります。\n\
+              【例】事業②の改定案の事業名が空。\n\
+              【直し方】名称を入れてください。名称を変えない場合も、改定案には同じ名称を入れます。",
     },
     Rule {
         code: NO_VERDICT,
         family: "必須項目",
+        severity: Severity::Info,
+        severity_note: "",
         title: "成果指標・現状の評価がない",
+        fix: false,
+        doc: "【内容】成果指標/現状に、「問題なし」「要変更」のどちらの回答もありません。\n\
+              【理由】担当課がまだ回答していません。\n\
+              【例】「市ホームページへのアクセス数」の判定が空欄。\n\
+              【直し方】担当課に確認し、「問題なし」か「要変更」を入れてください。",
+    },
+    Rule {
+        code: PLACEHOLDER_TEXT,
+        family: "必須項目",
+        severity: Severity::Warning,
+        severity_note: "",
+        title: "仮置きの記載（検討中・未定・○○ など）",
+        fix: false,
+        doc: "【内容】改定後の計画に載る文に、内容ではなく仮置きの書き込みがあります。検討中、調整中、確認中、作成中、精査中、協議中、未定、要確認、○○、××、TBD、TODO、？？ などです。市民の声の引用とSDGsの名称は対象外です。\n\
+              【理由】各課の回答を待つ間の書き込みが、そのまま計画に載ってはいけません。\n\
+              【例】関連計画の概要が「次期大綱作成に向け検討中」。\n\
+              【直し方】計画に載せる内容に書き換えてください。内容が決まるまで残す場合は、この指摘を無視してください。",
     },
 ];
 
@@ -210,7 +247,7 @@ pub(super) fn check(ctx: &mut Ctx) {
                 Severity::Error,
                 RENAME_WITHOUT_NAME,
                 "大項目名の変更が「あり」ですが、新しい名称が入っていません。新しい名称を入れるか、変更しないなら「なし」にしてください。",
-                Location::policy(draft, pi, "大項目名の変更"),
+                Location::policy(draft, pi, PolicySection::Rename.label()),
                 "あり",
             ));
         }
@@ -221,7 +258,8 @@ pub(super) fn check(ctx: &mut Ctx) {
                     Severity::Warning,
                     NEEDS_CHANGE_WITHOUT_CHANGE,
                     format!(
-                        "成果指標・現状「{}」が「要変更」ですが、何をどう変えるかが書かれていません。変更の内容を入れてください。",
+                        "{}「{}」が「要変更」ですが、何をどう変えるかが書かれていません。変更の内容を入れてください。",
+                        PolicySection::Indicators.label(),
                         ind.name
                     ),
                     loc,
@@ -231,7 +269,8 @@ pub(super) fn check(ctx: &mut Ctx) {
                     Severity::Info,
                     NO_VERDICT,
                     format!(
-                        "成果指標・現状「{}」に「問題なし」「要変更」の回答がありません。担当課に確認してください。",
+                        "{}「{}」に「問題なし」「要変更」の回答がありません。担当課に確認してください。",
+                        PolicySection::Indicators.label(),
                         ind.name
                     ),
                     loc,
@@ -250,25 +289,20 @@ fn row_side(ctx: &mut Ctx, path: RowPath, row: &Row, sk: SideKind, side: &Side) 
     let loc = |f: SideField| Location::row_field(draft, path, sk, f, None);
     let side_label = sk.label();
     // Content.
-    let (empty, what, field) = match kind {
-        BlockKind::Measures => (
-            side.bullets.iter().all(|b| blank(b)),
-            "内容",
-            SideField::Bullet(0),
-        ),
+    let what = kind.content_label();
+    let (empty, field) = match kind {
+        BlockKind::Measures => (side.bullets.iter().all(|b| blank(b)), SideField::Bullet(0)),
         BlockKind::Issues => (
             side.bullets.iter().all(|b| blank(b)) && blank(&side.summary),
-            "本文",
             SideField::Bullet(0),
         ),
         BlockKind::Collaboration => (
             side.bullets.iter().all(|b| blank(b)) && blank(&side.summary),
-            "本文",
             SideField::Summary,
         ),
-        BlockKind::Vision => (blank(&side.summary), "本文", SideField::Summary),
-        BlockKind::RelatedPlans => (blank(&side.summary), "概要", SideField::Summary),
-        BlockKind::Projects => (blank(&side.summary), "事業概要", SideField::Summary),
+        BlockKind::Vision | BlockKind::RelatedPlans | BlockKind::Projects => {
+            (blank(&side.summary), SideField::Summary)
+        }
     };
     let new_plan = kind == BlockKind::RelatedPlans && row.status == Some(ChangeStatus::New);
     if empty && !(new_plan && sk == SideKind::Revised) {
@@ -288,10 +322,10 @@ fn row_side(ctx: &mut Ctx, path: RowPath, row: &Row, sk: SideKind, side: &Side) 
     if new_plan && sk == SideKind::Revised {
         let mut missing = Vec::new();
         if blank(&side.period) {
-            missing.push("期間");
+            missing.push(SideField::Period.label_in(kind));
         }
         if blank(&side.summary) {
-            missing.push("概要");
+            missing.push(SideField::Summary.label_in(kind));
         }
         if !missing.is_empty() {
             let m = missing.join("と");
@@ -321,7 +355,7 @@ fn row_side(ctx: &mut Ctx, path: RowPath, row: &Row, sk: SideKind, side: &Side) 
         ctx.push(Finding::new(
             Severity::Error,
             NO_NAME,
-            format!("{side_label}の名称が入っていません。名称を変えない場合も、改定案には同じ名称を入れてください。"),
+            format!("{side_label}の{name}が入っていません。{name}を変えない場合も、改定案には同じ{name}を入れてください。", name = kind.name_label()),
             loc(SideField::Name),
             "",
         ));

@@ -6,16 +6,10 @@ use super::{Ctx, Finding, Fix, Location, PolicyField, Rule, Severity, Span, Text
 use crate::model::{SDG_NAMES, sdg_name};
 
 /// SDG001 SDGsの番号: a goal number outside 1–17.
-///
-/// Why: there are 17 goals. Example: 18.
 pub const NUMBER_OUT_OF_RANGE: &str = "SDG001";
 
 /// SDG002 SDGsの名称: a goal's name differs from the canonical Japanese name (compared
 /// ignoring spaces, 、 and ・), or is the name of another goal.
-///
-/// Why: departments type the names from memory. Example: 「17 パートナリーシップで目標を達成
-/// しよう」, 「9 産業と技術革新の基盤を作ろう」. 「12 つくる責任、つかう責任」 passes. Fix: the
-/// canonical name.
 pub const NAME_MISMATCH: &str = "SDG002";
 
 /// SDG003 SDGsの重複: the same goal twice in one 施策大項目.
@@ -31,22 +25,52 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         code: NUMBER_OUT_OF_RANGE,
         family: "SDGs",
+        severity: Severity::Error,
+        severity_note: "",
         title: "目標番号が1〜17の外",
+        fix: false,
+        doc: "【内容】関連するSDGsの目標番号が1～17の外です。\n\
+              【理由】SDGsの目標は17あります。\n\
+              【例】18 平和と公正をすべての人に\n\
+              【直し方】正しい目標番号に直してください。",
     },
     Rule {
         code: NAME_MISMATCH,
         family: "SDGs",
+        severity: Severity::Error,
+        severity_note: "",
         title: "目標の名称が正式名称と異なる",
+        fix: true,
+        doc: "【内容】目標の名称が正式な日本語の名称と違います（空白・「、」・「・」の違いは無視して比べます）。または、ほかの目標の名称です。\n\
+              【理由】各課が記憶で打ち込むため、誤字が入りやすい箇所です。\n\
+              【例】誤：17 パートナリーシップで目標を達成しよう\n\
+              正：17 パートナーシップで目標を達成しよう\n\
+              【直し方】正式な名称に直します（修正ボタン）。ほかの目標の名称なら、番号と名称のどちらが正しいか確かめてください。",
     },
     Rule {
         code: DUPLICATE,
         family: "SDGs",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "同じ目標の重複",
+        fix: false,
+        doc: "【内容】一つの施策大項目に、同じ目標が二度あります。\n\
+              【理由】写し間違いか、別の目標を書くつもりだったしるしです。\n\
+              【例】関連するSDGsに「16 平和と公正をすべての人に」が2回ある。\n\
+              【直し方】一つを消すか、本来の目標に直してください。",
     },
     Rule {
         code: NAME_PUNCTUATION,
         family: "SDGs",
+        severity: Severity::Info,
+        severity_note: "",
         title: "目標の名称の区切り（空白・読点）が正式名称と異なる",
+        fix: true,
+        doc: "【内容】目標の名称が、空白・「、」・「・」を無視すれば正式な名称と同じですが、区切りが違います。\n\
+              【理由】名称としては分かりますが、計画には正式な表記で載せます。\n\
+              【例】誤：12 つくる責任、つかう責任\n\
+              正：12 つくる責任 つかう責任\n\
+              【直し方】正式な名称に直します（修正ボタン）。",
     },
 ];
 
@@ -163,7 +187,6 @@ pub(super) fn check(ctx: &mut Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::apply_fix;
     use super::super::testutil::*;
     use super::*;
 

@@ -7,87 +7,113 @@ use crate::model::{BlockKind, ChangeStatus, Row, RowPath, SideKind};
 
 /// STA001 変更ありなのに同じ: the row says 変更あり but its 改定案 equals its 現行 (ignoring
 /// white space).
-///
-/// Why: the 新旧対照表 then shows a change that is not there, and the reader looks for an
-/// underline that never comes. Example: a department copied the current text, marked it
-/// 変更あり and forgot to edit it. Fix: set 変更なし.
 pub const MODIFIED_BUT_SAME: &str = "STA001";
 
 /// STA002 変更なしなのに異なる: the row says 変更なし but its 改定案 differs from its 現行.
-///
-/// Why: the change would be printed without being marked, and skipped in review. Fix: set
-/// 変更あり.
 pub const UNCHANGED_BUT_DIFFERENT: &str = "STA002";
 
 /// STA003 新規なのに現行あり: a 新規 row has text on the 現行 side.
-///
-/// Why: 新規 means the plan in force has no such row; the 現行 column must show （新規）.
-/// Either the status is wrong (変更あり) or the 現行 text was pasted by mistake.
 pub const NEW_WITH_CURRENT: &str = "STA003";
 
 /// STA004 削除なのに改定案あり: a 削除 row has text on the 改定案 side.
-///
-/// Why: 削除 means the row leaves the plan; the 改定案 column must show （削除）.
 pub const DELETED_WITH_REVISED: &str = "STA004";
 
 /// STA005 変更区分なし: a row of a block that carries 変更区分 (めざす姿, 施策中項目,
 /// 関連計画, 主な事業) has none.
-///
-/// Why: the 新旧対照表's 変更区分 column would be empty. Fix: the status the two sides imply,
-/// when they imply one.
 pub const MISSING_STATUS: &str = "STA005";
 
 /// STA006 変更区分と欄の不一致: 変更あり / 変更なし without a 現行 side (it is 新規), or
 /// 変更あり without a 改定案 side (it is 削除).
-///
-/// Why: the report would print an empty column where text or （新規）/（削除） belongs.
-/// Fix: the status the sides imply.
 pub const STATUS_SIDE_MISMATCH: &str = "STA006";
 
 /// STA007 名称の入れ替え: two rows of one block exchange their names (row A's new name is
 /// row B's current name and the other way round).
-///
-/// Why: this is usually a reordering written as two renames; the 新旧対照表 then shows two
-/// large changes where the plan only moved rows. Example: 「②市民と市長の対話集会」 renamed
-/// 「市長への手紙」 and 「③市長への手紙」 renamed 「市民と市長との対話集会」. Check whether the
-/// rows should be reordered instead. 情報.
 pub const SWAPPED_NAMES: &str = "STA007";
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
         code: MODIFIED_BUT_SAME,
         family: "変更区分",
+        severity: Severity::Error,
+        severity_note: "",
         title: "変更ありなのに改定案が現行と同じ",
+        fix: true,
+        doc: "【内容】変更区分が「変更あり」なのに、改定案が現行と同じです（空白の違いは無視して比べます）。\n\
+              【理由】新旧対照表に、実際にはない変更が載ります。読む人は修正箇所の下線を探しますが、見つかりません。\n\
+              【例】現行の文を改定案に写して「変更あり」にしたが、書き直していない。\n\
+              【直し方】変更しないなら「変更なし」にします（修正ボタン）。変更するなら改定案を書き直してください。",
     },
     Rule {
         code: UNCHANGED_BUT_DIFFERENT,
         family: "変更区分",
+        severity: Severity::Error,
+        severity_note: "",
         title: "変更なしなのに改定案が現行と異なる",
+        fix: true,
+        doc: "【内容】変更区分が「変更なし」なのに、改定案が現行と違います。\n\
+              【理由】変更が変更として示されないまま新旧対照表に載り、確認で見落とされます。\n\
+              【例】改定案の「取り組みます」を「推進します」に直したが、変更区分は「変更なし」のまま。\n\
+              【直し方】変更したなら「変更あり」にします（修正ボタン）。変更しないなら改定案を現行に戻してください。",
     },
     Rule {
         code: NEW_WITH_CURRENT,
         family: "変更区分",
+        severity: Severity::Error,
+        severity_note: "",
         title: "新規なのに現行の記載がある",
+        fix: false,
+        doc: "【内容】変更区分が「新規」の行に、現行の記載があります。\n\
+              【理由】「新規」は現行計画にない行で、新旧対照表の現行欄には（新規）と示します。変更区分が違うか、現行欄に誤って貼り付けたかのどちらかです。\n\
+              【例】新しく加えた事業の行の現行欄に、別の事業の事業概要が入っている。\n\
+              【直し方】現行計画にある行なら「変更あり」にし、新しい行なら現行欄の記載を消してください。",
     },
     Rule {
         code: DELETED_WITH_REVISED,
         family: "変更区分",
+        severity: Severity::Error,
+        severity_note: "",
         title: "削除なのに改定案の記載がある",
+        fix: false,
+        doc: "【内容】変更区分が「削除」の行に、改定案の記載があります。\n\
+              【理由】「削除」は計画から外す行で、新旧対照表の改定案欄には（削除）と示します。\n\
+              【例】「削除」にした事業の改定案欄に、事業概要が残っている。\n\
+              【直し方】計画から外すなら改定案の記載を消し、残すなら「変更あり」か「変更なし」にしてください。",
     },
     Rule {
         code: MISSING_STATUS,
         family: "変更区分",
+        severity: Severity::Error,
+        severity_note: "",
         title: "変更区分が入っていない",
+        fix: true,
+        doc: "【内容】変更区分を付ける欄（めざす姿、施策中項目、関連計画、主な事業一覧）の行に、変更区分がありません。\n\
+              【理由】新旧対照表の変更区分の列が空になります。\n\
+              【例】各課回答から写しためざす姿の2番目の行に、変更区分が入っていない。\n\
+              【直し方】「変更なし」「変更あり」「新規」「削除」のいずれかを選んでください。現行と改定案の記載から決まるときは、その変更区分にする修正ボタンが出ます。",
     },
     Rule {
         code: STATUS_SIDE_MISMATCH,
         family: "変更区分",
+        severity: Severity::Error,
+        severity_note: "",
         title: "変更区分と現行・改定案の有無が合わない",
+        fix: true,
+        doc: "【内容】「変更あり」「変更なし」なのに現行の記載がない（それは「新規」の行です）、または「変更あり」なのに改定案の記載がない（それは「削除」の行です）。\n\
+              【理由】新旧対照表で、文が入るはずの欄、または（新規）（削除）と示すはずの欄が空になります。\n\
+              【例】新しく加えた関連計画の行が「変更あり」で、現行欄が空。\n\
+              【直し方】現行と改定案の有無に合う変更区分にします（修正ボタン）。または、足りない欄の記載を入れてください。",
     },
     Rule {
         code: SWAPPED_NAMES,
         family: "変更区分",
+        severity: Severity::Info,
+        severity_note: "",
         title: "二つの行の名称が入れ替わっている",
+        fix: false,
+        doc: "【内容】同じ欄の二つの行が、互いの名称に変わっています（行Aの新しい名称が行Bの現行の名称で、その逆も同じ）。ひらがな・空白・かっこの違いは無視して比べます。\n\
+              【理由】たいていは行の並べ替えを、二つの名称変更として書いたものです。計画では行を動かしただけなのに、新旧対照表には大きな変更が二つ載ります。\n\
+              【例】「②市民と市長の対話集会」を「市長への手紙」に、「③市長への手紙」を「市民と市長との対話集会」に書き換えている。\n\
+              【直し方】順序を入れ替えたいだけなら、名称を元に戻して行を並べ替えてください。意図した名称の変更なら、この指摘は無視してかまいません。",
     },
 ];
 
@@ -121,7 +147,7 @@ pub(super) fn check(ctx: &mut Ctx) {
         let carries = path.block.carries_status();
         let has_cur = row.current.as_ref().is_some_and(|s| !s.is_blank());
         let has_rev = row.revised.as_ref().is_some_and(|s| !s.is_blank());
-        let set = |s: ChangeStatus| Fix::set_status(row.id.clone(), Some(s));
+        let set = |s: ChangeStatus| Fix::set_status(row.id.clone(), s);
         let label = row.status.map(|s| s.label()).unwrap_or("");
         let mut push = |sev, code, msg: String, fix: Option<Fix>| {
             let mut f = Finding::new(sev, code, msg, status_location(ctx, path), label);
@@ -284,7 +310,8 @@ fn swapped_names(ctx: &mut Ctx) {
                     Severity::Info,
                     SWAPPED_NAMES,
                     format!(
-                        "この行と「{other}」の名称が入れ替わっています（「{ci}」→「{ri}」、「{cj}」→「{rj}」）。順序の入れ替えであれば、名称の変更ではなく行の並べ替えで表すと新旧対照表が読みやすくなります。"
+                        "この行と「{other}」の{name}が入れ替わっています（「{ci}」→「{ri}」、「{cj}」→「{rj}」）。順序の入れ替えであれば、{name}の変更ではなく行の並べ替えで表すと新旧対照表が読みやすくなります。",
+                        name = kind.name_label()
                     ),
                     Location::row(draft, path, None),
                     format!("{ci}→{ri}"),
@@ -296,8 +323,8 @@ fn swapped_names(ctx: &mut Ctx) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::check_draft;
     use super::super::testutil::*;
-    use super::super::{apply_fix, check_draft};
     use super::*;
     use crate::model::{ChangeStatus::*, Side};
 
@@ -392,10 +419,7 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert!(matches!(
             &f[0].fix.as_ref().unwrap().edits[0],
-            super::super::Edit::SetStatus {
-                status: Some(New),
-                ..
-            }
+            super::super::Edit::SetStatus { status: New, .. }
         ));
         let d = one_measure(Some(Modified), Some(m("行います。")), None);
         assert_eq!(run(&d, STATUS_SIDE_MISMATCH).len(), 1);

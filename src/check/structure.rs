@@ -5,27 +5,35 @@ use std::collections::HashMap;
 use super::{Ctx, Finding, Location, Rule, Severity};
 
 /// STR001 重複したID: two rows, 施策大項目 or indicators share an id.
-///
-/// Why: comments, suppressions, fixes and version comparison find rows by id; a duplicate
-/// makes them attach to the wrong row. Example: a row copied by hand in a text editor keeps
-/// its `id`.
 pub const DUPLICATE_ID: &str = "STR001";
 
 /// STR002 空のID: a row's id is empty.
-///
-/// Why: as for STR001, a row without an id cannot be referred to.
 pub const EMPTY_ID: &str = "STR002";
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
         code: DUPLICATE_ID,
         family: "構造",
+        severity: Severity::Error,
+        severity_note: "",
         title: "IDの重複",
+        fix: false,
+        doc: "【内容】二つ以上の行（または施策大項目・成果指標）に同じIDが付いています。\n\
+              【理由】コメント、無視の設定、修正、版の比較は、行をIDで見分けます。IDが重なると、それらが別の行に付いてしまいます。テキストエディタで行を複製したときに起こります。\n\
+              【例】id: \"p1-m3\" の行を複製し、二つの行が同じ \"p1-m3\" を持っている。\n\
+              【直し方】複製した方の行に、ほかと重ならない新しいIDを付けてください（エディタで行を追加すれば、IDは自動で付きます）。",
     },
     Rule {
         code: EMPTY_ID,
         family: "構造",
+        severity: Severity::Error,
+        severity_note: "",
         title: "空のID",
+        fix: false,
+        doc: "【内容】行のIDが空です。\n\
+              【理由】IDのない行には、コメントや無視の設定を結び付けられず、版の比較でも見分けられません。\n\
+              【例】テキストエディタで行を書き足し、id: \"\" のままになっている。\n\
+              【直し方】ほかと重ならないIDを付けてください。",
     },
 ];
 

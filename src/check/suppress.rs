@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::{Finding, Location, Rule, Severity, Suppressed};
+use crate::edit::Command;
 use crate::model::{Draft, Suppression};
 
 /// SUP001 使われていない抑止: a suppression whose finding no longer occurs (the text was
@@ -14,7 +15,14 @@ pub const UNUSED: &str = "SUP001";
 pub(super) const RULES: &[Rule] = &[Rule {
     code: UNUSED,
     family: "抑止",
+    severity: Severity::Info,
+    severity_note: "",
     title: "該当する指摘のない抑止",
+    fix: false,
+    doc: "【内容】無視の設定（理由を付けて下書きに保存したもの）に当たる指摘が、もうありません。\n\
+          【理由】文を直したか変えたためです。残しておくと、後で同じ箇所に出た別の指摘まで隠すことがあります。\n\
+          【例】「原文のまま」として無視した JPN001 の文を、後で直した。\n\
+          【直し方】検査結果の「無視をやめる」で設定を削除してください。",
 }];
 
 /// A suppression for `finding`, to push onto [`Draft::suppressions`].
@@ -25,6 +33,28 @@ pub fn suppression_for(finding: &Finding, reason: &str, author: &str, date: &str
         reason: reason.to_string(),
         author: author.to_string(),
         date: date.to_string(),
+    }
+}
+
+/// The command that ignores `finding` with `reason` (stored in the draft, one undo step).
+pub fn suppress_command(finding: &Finding, reason: &str, author: &str, date: &str) -> Command {
+    Command::AddSuppression {
+        suppression: suppression_for(finding, reason, author, date),
+        about: finding.location.edit_target(),
+    }
+}
+
+/// The command that stops ignoring `finding`, or removes the suppression an [`UNUSED`]
+/// finding is about (its excerpt is the suppression's key).
+pub fn unsuppress_command(finding: &Finding) -> Command {
+    let key = if finding.code == UNUSED {
+        finding.excerpt.clone()
+    } else {
+        finding.key()
+    };
+    Command::RemoveSuppression {
+        key,
+        about: finding.location.edit_target(),
     }
 }
 

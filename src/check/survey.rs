@@ -5,20 +5,13 @@ use super::{Ctx, Finding, Location, Rule, Severity};
 use crate::model::{Rank, Survey};
 
 /// SRV001 値の範囲: a 満足度 or 重要度 outside −2…+2.
-///
-/// Why: the survey's scale runs from −2 to +2; a value outside it is a typo (8.9 for 0.89).
 pub const OUT_OF_RANGE: &str = "SRV001";
 
 /// SRV002 年度と値の数: the number of 満足度 or 重要度 values differs from the number of
 /// 調査年度.
-///
-/// Why: a value was lost or a year added without its value; the table would shift columns.
 pub const COUNT_MISMATCH: &str = "SRV002";
 
 /// SRV003 順位の母数: the N of n/N位 differs between ranks of the draft.
-///
-/// Why: all items of one survey are ranked among the same N items. Example: 13/36位 next to
-/// 25/35位.
 pub const RANK_TOTAL: &str = "SRV003";
 
 /// SRV004 順位の範囲: a rank of 0, or above its N.
@@ -26,36 +19,68 @@ pub const RANK_RANGE: &str = "SRV004";
 
 /// SRV005 順位と値の矛盾: across the draft's 施策大項目, an item with a lower value has a
 /// better rank than an item with a higher value (latest year).
-///
-/// Why: ranks are copied by hand from the survey report; a swapped rank shows up as an
-/// inversion. Example: 満足度 0.04 at 12位 while 0.06 is 13位.
 pub const RANK_ORDER: &str = "SRV005";
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
         code: OUT_OF_RANGE,
         family: "市民アンケート",
+        severity: Severity::Error,
+        severity_note: "",
         title: "満足度・重要度が−2〜+2の外",
+        fix: false,
+        doc: "【内容】市民アンケートの満足度か重要度が、−2～+2の範囲の外です。\n\
+              【理由】調査の尺度は−2～+2です。範囲外の値は打ち間違いです（0.89 を 8.9 と書く など）。\n\
+              【例】満足度 8.9\n\
+              【直し方】調査結果を確かめて直してください。",
     },
     Rule {
         code: COUNT_MISMATCH,
         family: "市民アンケート",
+        severity: Severity::Error,
+        severity_note: "",
         title: "調査年度と値の数が合わない",
+        fix: false,
+        doc: "【内容】満足度または重要度の値の数が、調査年度の数と違います。\n\
+              【理由】値が抜けたか、値のない年度を加えたしるしです。表の列がずれます。\n\
+              【例】調査年度が H24年・H28年・R3年 の三つなのに、満足度の値が二つしかない。\n\
+              【直し方】調査結果を確かめ、年度と値の数をそろえてください。",
     },
     Rule {
         code: RANK_TOTAL,
         family: "市民アンケート",
+        severity: Severity::Error,
+        severity_note: "",
         title: "参考順位の母数（/N位）が違う",
+        fix: false,
+        doc: "【内容】参考順位の母数（n/N位 の N）が、下書きのほかの順位と違います。\n\
+              【理由】一つの調査では、すべての項目が同じ数の項目の中で順位付けされます。\n\
+              【例】13/36位 の隣に 25/35位\n\
+              【直し方】調査報告書の項目数を確かめ、母数をそろえてください。",
     },
     Rule {
         code: RANK_RANGE,
         family: "市民アンケート",
+        severity: Severity::Error,
+        severity_note: "",
         title: "参考順位が0か母数より大きい",
+        fix: false,
+        doc: "【内容】参考順位が0、または母数より大きい値です。\n\
+              【理由】順位は1から母数までです。打ち間違いです。\n\
+              【例】37/36位\n\
+              【直し方】調査報告書を確かめて直してください。",
     },
     Rule {
         code: RANK_ORDER,
         family: "市民アンケート",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "参考順位が値の大小と合わない",
+        fix: false,
+        doc: "【内容】下書きの施策大項目どうしで比べると、値（最新の年度）の低い項目の方が、高い項目より上の順位になっています。\n\
+              【理由】順位は調査報告書から手で写すため、入れ違えると順位の逆転として現れます。\n\
+              【例】満足度 0.04 が12位なのに、0.06 が13位。\n\
+              【直し方】調査報告書の順位を確かめて直してください。",
     },
 ];
 

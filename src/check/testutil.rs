@@ -1,6 +1,7 @@
 //! Small synthetic drafts for the rules' unit tests.
 
-use super::{Finding, check_draft};
+use super::{Finding, Fix, check_draft};
+use crate::edit::{EditError, apply_to_draft};
 use crate::model::{ChangeStatus, Draft, Meta, Policy, Row, SCHEMA_VERSION, SdgRef, Side};
 
 pub fn draft(policies: Vec<Policy>) -> Draft {
@@ -79,4 +80,9 @@ pub fn run(draft: &Draft, code: &str) -> Vec<Finding> {
 /// Checks a single revised 現況と課題 text and returns the findings with `code`.
 pub fn run_text(text: &str, code: &str) -> Vec<Finding> {
     run(&one_text(text), code)
+}
+
+/// Applies a finding's fix as the editor does: its command, through [`apply_to_draft`].
+pub fn apply_fix(draft: &mut Draft, fix: &Fix) -> Result<(), EditError> {
+    apply_to_draft(draft, &fix.command()).map(|_| ())
 }

@@ -32,27 +32,67 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         code: DIGITS,
         family: "全角・半角",
+        severity: Severity::Info,
+        severity_note: "",
         title: "数字の全角・半角の混在",
+        fix: true,
+        doc: "【内容】数字が、下書きで少ない方の幅（全角・半角）で書かれています。多い方を下書きの書き方とします（同数のときは公用文の半角）。\n\
+              【理由】一つの計画では書き方をそろえます。\n\
+              【例】誤：２０２３年度（ほかの数字は半角）\n\
+              正：2023年度\n\
+              【直し方】下書きの書き方に直します（修正ボタン）。",
     },
     Rule {
         code: LETTERS,
         family: "全角・半角",
+        severity: Severity::Info,
+        severity_note: "",
         title: "英字の全角・半角の混在",
+        fix: true,
+        doc: "【内容】英字が、下書きで少ない方の幅（全角・半角）で書かれています。多い方を下書きの書き方とします（同数のときは半角）。\n\
+              【理由】一つの計画では書き方をそろえます。\n\
+              【例】誤：ＩＣＴの活用（ほかの英字は半角）\n\
+              正：ICTの活用\n\
+              【直し方】下書きの書き方に直します（修正ボタン）。",
     },
     Rule {
         code: BRACKETS,
         family: "全角・半角",
+        severity: Severity::Info,
+        severity_note: "",
         title: "括弧の全角・半角の混在",
+        fix: true,
+        doc: "【内容】丸括弧（）や角括弧［］が、下書きで少ない方の幅（全角・半角）で書かれています。多い方を下書きの書き方とします（同数のときは公用文の全角）。\n\
+              【理由】一つの計画では書き方をそろえます。\n\
+              【例】誤：経常収支比率（普通会計）（ほかの括弧は半角）\n\
+              正：経常収支比率(普通会計)\n\
+              【直し方】下書きの書き方に直します（修正ボタン）。",
     },
     Rule {
         code: COLONS,
         family: "全角・半角",
+        severity: Severity::Info,
+        severity_note: "",
         title: "コロンの全角・半角の混在",
+        fix: true,
+        doc: "【内容】コロンが、下書きで少ない方の幅（：と :）で書かれています。10:00 のような時刻は対象外です。同数のときは全角の「：」をとります。\n\
+              【理由】一つの計画では書き方をそろえます。\n\
+              【例】誤：事業名:変更（ほかは「事業名：変更」）\n\
+              正：事業名：変更\n\
+              【直し方】下書きの書き方に直します（修正ボタン）。",
     },
     Rule {
         code: PUNCTUATION,
         family: "全角・半角",
+        severity: Severity::Info,
+        severity_note: "",
         title: "句読点（、。と，．）の混在",
+        fix: true,
+        doc: "【内容】「、」「。」の中に「，」「．」がある（またはその逆）、または日本語の直後に半角の「,」「.」があります。\n\
+              【理由】一つの計画では句読点をそろえます。\n\
+              【例】誤：広報紙，ホームページ\n\
+              正：広報紙、ホームページ\n\
+              【直し方】下書きの句読点に直します（修正ボタン）。",
     },
 ];
 
@@ -263,7 +303,6 @@ pub(super) fn check(ctx: &mut Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::apply_fix;
     use super::super::testutil::*;
     use super::*;
 

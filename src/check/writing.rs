@@ -8,23 +8,13 @@ use crate::model::SideField;
 
 /// JPN001 助詞の重複: two case particles in a row, as an edit leaves them: にを, をを, がが,
 /// をに, がを, をが, はを, でを, へを, をへ, をで.
-///
-/// Why: an edit replaced a phrase and kept the old particle. Example: 「有効でわかりやすい
-/// 情報発信を積極的にを行います」. Not reported inside the dictionary's `particle_allow` words
-/// (をはじめ, までを, をにない …). Fix, for a particle written twice (をを): remove one.
 pub const DOUBLED_PARTICLE: &str = "JPN001";
 
 /// JPN002 語の重複: the same word twice in a row (推進推進, の確保の確保).
-///
-/// Why: a copy-paste or an undo left a repeat. Only units with a kanji, or katakana words of
-/// three or more letters, are compared, so いきいき, ますます, 一人一人 pass. Fix: remove the
-/// repeat.
 pub const DOUBLED_WORD: &str = "JPN002";
 
 /// JPN003 括弧の対応: a bracket opened and never closed, closed without being opened, closed
 /// by another kind, or closed in the other width (（…) ).
-///
-/// Why: a lost bracket changes what a sentence says and how the report prints it.
 pub const BRACKETS: &str = "JPN003";
 
 /// JPN004 「ヶ所」: 3ヶ所, 2ヵ月, 5ケ年 and the like. The 公用文 writes か: 3か所, 2か月.
@@ -40,49 +30,99 @@ pub const BULLET_MARK: &str = "JPN006";
 
 /// JPN007 和文中の空白: a space inside Japanese text (between Japanese characters, next to
 /// a bracket or 、。), or at the start or end of a text. 情報.
-///
-/// Why: Japanese is written without spaces; a space is left over from a line break or an
-/// edit, or stands where 、 or a bracket belongs. Example: 「マイナンバーカードの交付率 目標値
-/// 100%」, 「( )内の表記を変更」. SDG names (whose canonical forms hold a space), periods
-/// (ERA006) and quotations are not looked at. Fix, at the start or end and between two
-/// Japanese characters: remove it.
 pub const SPACE: &str = "JPN007";
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
         code: DOUBLED_PARTICLE,
         family: "文章",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "助詞の重複（にを・をを など）",
+        fix: true,
+        doc: "【内容】格助詞が二つ続いています（にを、をを、がが、をに、がを、をが、はを、でを、へを、をへ、をで）。辞書の例外（をはじめ、までを など）は対象外です。\n\
+              【理由】語句を直したときに、元の助詞が残ったしるしです。\n\
+              【例】誤：情報発信を積極的にを行います。\n\
+              正：情報発信を積極的に行います。\n\
+              【直し方】どちらかの助詞を削除してください。同じ助詞が続くとき（をを など）は、一つを消す修正ボタンが出ます。",
     },
     Rule {
         code: DOUBLED_WORD,
         family: "文章",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "語の重複",
+        fix: true,
+        doc: "【内容】同じ語が続けて書かれています（推進推進、の確保の確保）。漢字を含む語と、3文字以上のカタカナ語だけを比べるため、いきいき、ますます、一人一人 は対象外です。\n\
+              【理由】貼り付けや元に戻す操作で、語が重なって残ったしるしです。\n\
+              【例】誤：行政改革の推進推進を図ります。\n\
+              正：行政改革の推進を図ります。\n\
+              【直し方】重なった方を削除します（修正ボタン）。",
     },
     Rule {
         code: BRACKETS,
         family: "文章",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "括弧の対応",
+        fix: true,
+        doc: "【内容】括弧が閉じていない、開いていないのに閉じている、別の種類の括弧で閉じている、または全角と半角で開閉しています。\n\
+              【理由】括弧が一つ欠けると、文の意味も、印刷した表の見え方も変わります。\n\
+              【例】誤：経常収支比率（普通会計)\n\
+              正：経常収支比率（普通会計）\n\
+              【直し方】括弧の対応を直してください。全角と半角の違いだけなら、修正ボタンでそろえられます。",
     },
     Rule {
         code: KAGASHO,
         family: "文章",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "「ヶ所」「ヵ月」（公用文は「か所」「か月」）",
+        fix: true,
+        doc: "【内容】3ヶ所、2ヵ月、5ケ年 のように「ヶ」「ヵ」「ケ」で数を数えています。\n\
+              【理由】公用文では「か」と書きます（3か所、2か月）。\n\
+              【例】誤：市内3ヶ所で開催します。\n\
+              正：市内3か所で開催します。\n\
+              【直し方】「か」に直します（修正ボタン）。",
     },
     Rule {
         code: DOUBLED_PUNCTUATION,
         family: "文章",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "句読点の重複",
-    },
-    Rule {
-        code: SPACE,
-        family: "文章",
-        title: "和文中の空白",
+        fix: true,
+        doc: "【内容】「、、」「。。」「、。」のように句読点が続いています。\n\
+              【理由】編集で残った句読点です。\n\
+              【例】誤：推進します。。\n\
+              正：推進します。\n\
+              【直し方】前の方を削除します（修正ボタン）。",
     },
     Rule {
         code: BULLET_MARK,
         family: "文章",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "本文の先頭の●",
+        fix: true,
+        doc: "【内容】●の項目の文が、●や・で始まっています。\n\
+              【理由】●は新旧対照表で自動的に付くため、打ち込むと二重に印刷されます。\n\
+              【例】誤：●の欄に「●広報紙を毎月発行します。」と入力（印刷すると「●●広報紙を…」）\n\
+              正：「広報紙を毎月発行します。」\n\
+              【直し方】先頭の記号を削除します（修正ボタン）。",
+    },
+    Rule {
+        code: SPACE,
+        family: "文章",
+        severity: Severity::Info,
+        severity_note: "",
+        title: "和文中の空白",
+        fix: true,
+        doc: "【内容】和文の中（日本語の文字の間、括弧や「、」「。」の隣）や、文の先頭・末尾に空白があります。SDGsの名称、期間（ERA006 が調べます）、市民の声の引用は対象外です。\n\
+              【理由】日本語は空白を入れずに書きます。改行や編集で残った空白か、「、」や括弧を書くべき所に入った空白です。\n\
+              【例】誤：マイナンバーカードの交付率 目標値100%\n\
+              正：マイナンバーカードの交付率目標値100%（または「交付率の目標値100%」）\n\
+              【直し方】文の先頭・末尾の空白と、日本語の文字にはさまれた空白は、取り除く修正ボタンが出ます。そのほかは「、」に直すなど、文に合わせて直してください。",
     },
 ];
 
@@ -513,7 +553,6 @@ fn punctuation(ctx: &mut Ctx, u: &Unit) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::apply_fix;
     use super::super::testutil::*;
     use super::*;
 

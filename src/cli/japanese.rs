@@ -308,7 +308,10 @@ mod tests {
             text.contains("「--format <FORMAT>」に「pdf」は指定できません。"),
             "{text}"
         );
-        assert!(text.contains("選べる値: html, docx, xlsx, csv, json"), "{text}");
+        assert!(
+            text.contains("選べる値: html, docx, xlsx, csv, json"),
+            "{text}"
+        );
         assert!(text.contains("「--help」を付けて実行"), "{text}");
         assert_no_english(&text);
     }

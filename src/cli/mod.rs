@@ -15,12 +15,14 @@ mod export;
 mod japanese;
 mod merge_review;
 mod output;
+mod rules;
 
 pub use check::{CheckArgs, CheckFormat};
 pub use diff::{DiffArgs, DiffFormat};
 pub use export::{ColumnOrderArg, ExportArgs, ExportFormat, JsonArg, UnchangedArg};
 pub use japanese::JapaneseErrors;
 pub use merge_review::{MergeReviewArgs, PreferArg};
+pub use rules::RulesArgs;
 
 /// Exit code: the command did its job and has nothing to point out.
 pub const EXIT_OK: i32 = 0;
@@ -89,6 +91,13 @@ MASTER と REVIEWED は変更しません。別の下書き（他の市や分野
 2=何も保存していない（読めないファイル、別の下書きの写し、保存先が入力と同じ、書き込みに失敗）。"
     )]
     MergeReview(MergeReviewArgs),
+    /// 検査の規則を一覧にします。コードを指定すると、その規則の説明と例を表示します
+    #[command(
+        long_about = "検査の規則（コード・重大度・分類・内容）を一覧にします。\n\
+コードを指定すると（例: shinkyu rules JPN001）、その規則が何を調べるか、理由、例、直し方を表示します。\n\
+終了コード：0=表示した、2=そのコードの規則がない。"
+    )]
+    Rules(RulesArgs),
 }
 
 /// The renderer of the window.
@@ -122,5 +131,6 @@ pub fn run_command(cmd: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
         Command::Export(args) => export::run(args, out, err),
         Command::Diff(args) => diff::run(args, out, err),
         Command::MergeReview(args) => merge_review::run(args, err),
+        Command::Rules(args) => rules::run(args, out, err),
     }
 }

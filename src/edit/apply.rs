@@ -8,7 +8,7 @@ use super::status::{
 };
 use crate::model::{
     BlockKind, ChangeStatus, Draft, Indicator, IndicatorKind, Row, RowId, RowPath, Side, SideKind,
-    Voice,
+    Span, TextAddr, Voice,
 };
 
 /// What applying a command did, beyond changing the draft.
@@ -35,6 +35,13 @@ pub enum EditError {
     NoSuchSide(SideKind),
     /// The block holds exactly one row (現況と課題, 協働による取組).
     SingleRowBlock(BlockKind),
+    /// The text field a fix addresses does not exist (any more).
+    NoSuchText(TextAddr),
+    /// The characters a fix replaces are no longer what the check saw.
+    StaleText {
+        expected: String,
+        found: String,
+    },
 }
 
 impl fmt::Display for EditError {
@@ -42,7 +49,11 @@ impl fmt::Display for EditError {
         match self {
             EditError::NoSuchRow(id) => write!(f, "対象の行（{id}）が見つかりません。"),
             EditError::NoSuchPolicy(i) => {
-                write!(f, "施策大項目（{}番目）が見つかりません。", i + 1)
+                write!(
+                    f,
+                    "施策大項目（{}番目）が見つかりません。",
+                    i.saturating_add(1)
+                )
             }
             EditError::NoSuchItem { what, index } => {
                 write!(f, "{what}の{}番目が見つかりません。", index + 1)
@@ -56,6 +67,14 @@ impl fmt::Display for EditError {
                 f,
                 "「{}」は1行だけの欄のため、行を追加・削除・移動できません。",
                 kind.label()
+            ),
+            EditError::NoSuchText(at) => write!(
+                f,
+                "修正先（{at}）が見つかりません。もう一度検査してから修正してください。"
+            ),
+            EditError::StaleText { expected, found } => write!(
+                f,
+                "本文が検査の後に変わっています（「{expected}」のはずが「{found}」）。もう一度検査してから修正してください。"
             ),
         }
     }
@@ -120,6 +139,51 @@ pub fn apply_to_draft(draft: &mut Draft, cmd: &Command) -> Result<Outcome, EditE
             *slot = text.clone();
             side_edited(r, *side, &mut out);
         }
+        Command::ReplaceText {
+            at,
+            span,
+            expected,
+            replacement,
+        } => match at {
+            TextAddr::Row { row, side, field } => {
+                let (_, r) = row_at(draft, row)?;
+                // A 変更なし row stored without a 改定案 shows its 現行 text there.
+                let borrowed = *side == SideKind::Revised && r.revised.is_none();
+                let source = if borrowed {
+                    r.current.as_ref()
+                } else {
+                    r.side(*side)
+                };
+                let text = source
+                    .and_then(|s| s.field(*field))
+                    .ok_or_else(|| EditError::NoSuchText(at.clone()))?;
+                let new = replaced(text, *span, expected, replacement)?;
+                if new == text {
+                    out.changed = false;
+                    return Ok(out);
+                }
+                if borrowed {
+                    r.revised = r.current.clone();
+                }
+                let slot = r
+                    .side_mut(*side)
+                    .and_then(|s| s.field_mut(*field))
+                    .ok_or_else(|| EditError::NoSuchText(at.clone()))?;
+                *slot = new;
+                side_edited(r, *side, &mut out);
+            }
+            TextAddr::Policy { policy, field } => {
+                let slot = draft
+                    .policies
+                    .iter_mut()
+                    .find(|p| &p.id == policy)
+                    .and_then(|p| p.field_text_mut(*field))
+                    .ok_or_else(|| EditError::NoSuchText(at.clone()))?;
+                let new = replaced(slot, *span, expected, replacement)?;
+                out.changed = new != *slot;
+                *slot = new;
+            }
+        },
         Command::SetRowNumber { row, side, number } => {
             let (_, r) = row_at(draft, row)?;
             let s = r.side_mut(*side).ok_or(EditError::NoSuchSide(*side))?;
@@ -421,6 +485,30 @@ fn policy_mut(draft: &mut Draft, index: usize) -> Result<&mut crate::model::Poli
         .policies
         .get_mut(index)
         .ok_or(EditError::NoSuchPolicy(index))
+}
+
+/// `text` with the characters `span` (which must read `expected`) replaced.
+fn replaced(
+    text: &str,
+    span: Span,
+    expected: &str,
+    replacement: &str,
+) -> Result<String, EditError> {
+    let chars: Vec<char> = text.chars().collect();
+    let found: String = chars
+        .get(span.start..span.end)
+        .map(|c| c.iter().collect())
+        .unwrap_or_default();
+    if span.start > span.end || span.end > chars.len() || found != expected {
+        return Err(EditError::StaleText {
+            expected: expected.to_string(),
+            found,
+        });
+    }
+    let mut out: String = chars[..span.start].iter().collect();
+    out.push_str(replacement);
+    out.extend(&chars[span.end..]);
+    Ok(out)
 }
 
 fn list_error(what: &'static str, op: ListOp) -> EditError {

@@ -5,9 +5,10 @@
 //! stable [`RowId`] (so a command stays valid when rows move) and 施策大項目 by their index
 //! (the editor never adds or removes 施策大項目).
 
+use super::apply::EditError;
 use crate::model::{
     BlockKind, ChangeStatus, Draft, Indicator, Meta, Rename, RowId, SdgRef, SideField, SideKind,
-    Suppression, Survey, Voice,
+    Span, Suppression, Survey, TextAddr, Voice,
 };
 use crate::review::ReviewEdit;
 
@@ -95,8 +96,19 @@ pub enum Command {
     StartReview { reviewer: String, now: String },
 
     // --- checker -------------------------------------------------------------------------
-    /// Several commands as one undo step, all or nothing (a checker fix that needs more than
-    /// one change). `label` names the step in 元に戻す／やり直し.
+    /// Replace the characters `span` of one text field of a row or a 施策大項目 header, which
+    /// must still read `expected`, with `replacement` (a checker fix, see
+    /// [`crate::check::Fix::command`]). Refused with [`EditError::StaleText`] when the text
+    /// changed since the check. As with typing, editing the 改定案 makes a 変更なし row
+    /// 変更あり; a 変更なし row stored without a 改定案 first gets a copy of its 現行 side.
+    ReplaceText {
+        at: TextAddr,
+        span: Span,
+        expected: String,
+        replacement: String,
+    },
+    /// Several commands as one undo step, all or nothing (a checker fix). `label` names the
+    /// step in 元に戻す／やり直し. An empty batch changes nothing.
     Batch {
         label: String,
         commands: Vec<Command>,
@@ -186,23 +198,39 @@ pub enum MergeKey {
 }
 
 impl Command {
-    /// Where the row or 施策大項目 the command addresses lives, given a lookup from row id to
-    /// 施策大項目 index. `None` when the row does not exist.
-    pub fn scope(&self, policy_of_row: impl Fn(&RowId) -> Option<usize>) -> Option<Scope> {
-        self.scope_dyn(&policy_of_row)
-    }
-
-    fn scope_dyn(&self, policy_of_row: &dyn Fn(&RowId) -> Option<usize>) -> Option<Scope> {
+    /// The part of `draft` the command may change (what undo snapshots). Fails when a row or
+    /// 施策大項目 it addresses does not exist.
+    pub fn scope(&self, draft: &Draft) -> Result<Scope, EditError> {
         use Command::*;
-        Some(match self {
+        let row_scope = |row: &RowId| {
+            draft
+                .find_row(row)
+                .map(|p| Scope::Policy(p.policy))
+                .ok_or_else(|| EditError::NoSuchRow(row.clone()))
+        };
+        let policy_scope = |policy: usize| {
+            if policy < draft.policies.len() {
+                Ok(Scope::Policy(policy))
+            } else {
+                Err(EditError::NoSuchPolicy(policy))
+            }
+        };
+        match self {
             SetRowText { row, .. }
             | SetRowNumber { row, .. }
             | SetMemo { row, .. }
             | SetStatus { row, .. }
             | EditRowList { row, .. }
             | DeleteRow { row }
-            | MoveRow { row, .. } => Scope::Policy(policy_of_row(row)?),
-            Review(edit) => Scope::Policy(policy_of_row(review_row(edit))?),
+            | MoveRow { row, .. } => row_scope(row),
+            Review(edit) => row_scope(review_row(edit)),
+            ReplaceText { at, .. } => match at {
+                TextAddr::Row { row, .. } => row_scope(row),
+                TextAddr::Policy { .. } => match self.target(draft) {
+                    Target::Policy(i) => policy_scope(i),
+                    _ => Err(EditError::NoSuchText(at.clone())),
+                },
+            },
             AddRow { policy, .. }
             | Renumber { policy, .. }
             | SetRename { policy, .. }
@@ -213,26 +241,36 @@ impl Command {
             | SetIndicator { policy, .. }
             | EditIndicators { policy, .. }
             | SetIndicatorOpinion { policy, .. }
-            | SetPolicyMemo { policy, .. } => Scope::Policy(*policy),
-            SetMeta(_) => Scope::Meta,
-            AddSuppression { .. } | RemoveSuppression { .. } => Scope::Suppressions,
+            | SetPolicyMemo { policy, .. } => policy_scope(*policy),
+            SetMeta(_) => Ok(Scope::Meta),
+            AddSuppression { .. } | RemoveSuppression { .. } => Ok(Scope::Suppressions),
             Batch { commands, .. } => {
-                let mut scopes = commands.iter().map(|c| c.scope_dyn(policy_of_row));
-                let first = scopes.next()??;
-                let mut all_same = true;
-                for s in scopes {
-                    all_same &= s? == first;
+                let mut scope = None;
+                for c in commands {
+                    let s = c.scope(draft)?;
+                    scope = match scope {
+                        None => Some(s),
+                        Some(first) if first == s => Some(first),
+                        Some(_) => Some(Scope::Draft),
+                    };
                 }
-                if all_same { first } else { Scope::Draft }
+                // An empty batch changes nothing; the metadata is the smallest snapshot.
+                Ok(scope.unwrap_or(Scope::Meta))
             }
-            StartReview { .. } | ReplaceDraft { .. } => Scope::Draft,
-        })
+            StartReview { .. } | ReplaceDraft { .. } => Ok(Scope::Draft),
+        }
     }
 
-    /// What the command is about.
-    pub fn target(&self) -> Target {
+    /// What the command is about in `draft`.
+    pub fn target(&self, draft: &Draft) -> Target {
         use Command::*;
         match self {
+            ReplaceText { at, .. } => match at {
+                TextAddr::Row { row, .. } => Target::Row(row.clone()),
+                TextAddr::Policy { policy, .. } => draft
+                    .policy_index(policy)
+                    .map_or(Target::Meta, Target::Policy),
+            },
             SetRowText { row, .. }
             | SetRowNumber { row, .. }
             | SetMemo { row, .. }
@@ -255,7 +293,7 @@ impl Command {
             | SetIndicatorOpinion { policy, .. }
             | SetPolicyMemo { policy, .. } => Target::Policy(*policy),
             AddSuppression { about, .. } | RemoveSuppression { about, .. } => about.clone(),
-            Batch { commands, .. } => commands.first().map_or(Target::Meta, Command::target),
+            Batch { commands, .. } => commands.first().map_or(Target::Meta, |c| c.target(draft)),
             SetMeta(_) | StartReview { .. } | ReplaceDraft { .. } => Target::Meta,
         }
     }
@@ -321,6 +359,12 @@ impl Command {
             Review(ReviewEdit::SetState { state, .. }) => {
                 format!("確認状態を「{}」に変更", state.label())
             }
+            ReplaceText { at, .. } => match at {
+                TextAddr::Row { side, field, .. } => {
+                    format!("{}の{}の修正", side.label(), field.label())
+                }
+                TextAddr::Policy { field, .. } => format!("{}の修正", field.label()),
+            },
             Batch { label, .. } => label.clone(),
             AddSuppression { .. } => "検査結果の無視".into(),
             RemoveSuppression { .. } => "検査結果の無視の取り消し".into(),

@@ -166,17 +166,9 @@ impl Document {
 
     /// Applies a command at time `now` (seconds, any monotonic clock), recording undo.
     pub fn apply(&mut self, cmd: Command, now: f64) -> Result<Applied, EditError> {
-        let scope = cmd
-            .scope(|id| self.draft.find_row(id).map(|p| p.policy))
-            .ok_or_else(|| match &cmd.target() {
-                Target::Row(id) => EditError::NoSuchRow(id.clone()),
-                _ => EditError::NoSuchPolicy(usize::MAX),
-            })?;
-        if let Scope::Policy(i) = scope
-            && i >= self.draft.policies.len()
-        {
-            return Err(EditError::NoSuchPolicy(i));
-        }
+        let scope = cmd.scope(&self.draft)?;
+        // Before the command runs: a removed row or a renumbered 施策大項目 is still named.
+        let about = cmd.target(&self.draft);
         let key = cmd.merge_key();
         let merges = !self.sealed
             && key.is_some()
@@ -191,7 +183,7 @@ impl Document {
         let outcome = apply_to_draft(&mut self.draft, &cmd)?;
         let target = match &outcome.created {
             Some(id) => Target::Row(id.clone()),
-            None => cmd.target(),
+            None => about,
         };
         if !outcome.changed {
             return Ok(Applied { outcome, target });

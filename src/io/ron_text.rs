@@ -4,7 +4,10 @@ use ron::error::{Error as RonError, SpannedError};
 use serde::Deserialize;
 
 use super::{LoadError, SyntaxError};
-use crate::model::{Draft, SCHEMA_VERSION};
+use crate::model::{
+    BlockKind, ChangeStatus, Draft, IndicatorKind, IndicatorVerdict, PolicySection, ReviewState,
+    SCHEMA_VERSION, Side, SideKind,
+};
 
 /// The RON style every draft is written in: pretty, struct names, four-space indent, LF line
 /// ends, Japanese as is. Field order is the model's declaration order, so output is
@@ -236,9 +239,12 @@ fn text_end(text: &str) -> TextEnd {
     }
 }
 
-/// Japanese names of the draft's RON fields, for messages.
+/// Japanese names of the draft's RON fields, for messages: the model's own labels for blocks,
+/// sides, header sections and row fields.
 fn field_ja(name: &str) -> String {
-    let ja = match name {
+    let block = BlockKind::ALL.into_iter().find(|b| b.field_name() == name);
+    let ja: &str = match name {
+        _ if block.is_some() => block.map_or("", BlockKind::label),
         "schema_version" => "形式の版",
         "meta" => "下書きの情報",
         "plan_name" => "計画名",
@@ -248,27 +254,21 @@ fn field_ja(name: &str) -> String {
         "date" => "日付",
         "author_section" => "作成課",
         "policies" => "施策大項目",
-        "rename" => "大項目名の変更",
-        "survey" => "市民アンケート結果",
-        "voices" => "市民の声",
-        "sdgs" => "関連するSDGs",
-        "indicators" => "成果指標/現状",
-        "issues" => "現況と課題",
-        "vision" => "めざす姿",
-        "measures" => "施策中項目",
-        "collaboration" => "協働による取組",
-        "related_plans" => "関連計画",
-        "projects" => "主な事業一覧",
+        "rename" => PolicySection::Rename.label(),
+        "survey" => PolicySection::Survey.label(),
+        "voices" => PolicySection::Voices.label(),
+        "sdgs" => PolicySection::Sdgs.label(),
+        "indicators" => PolicySection::Indicators.label(),
         "status" => "変更区分",
-        "current" => "現行",
-        "revised" => "改定案",
+        "current" => SideKind::Current.label(),
+        "revised" => SideKind::Revised.label(),
         "memo" => "メモ",
         "number" => "番号",
         "name" => "名称",
-        "departments" => "評価回答部署",
+        "departments" => Side::DEPARTMENTS,
         "period" => "期間",
         "summary" => "概要",
-        "bullets" => "●項目",
+        "bullets" => Side::BULLETS,
         "id" => "ID",
         "kind" => "種別",
         "verdict" => "問題なし/要変更",
@@ -279,26 +279,28 @@ fn field_ja(name: &str) -> String {
     format!("{ja}（{name}）")
 }
 
-/// Japanese names of enum variants that staff may mistype, for the list of allowed values.
+/// Japanese names of enum variants that staff may mistype, for the list of allowed values:
+/// the model's labels.
 fn variant_ja(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "Unchanged" => "変更なし",
-        "Modified" => "変更あり",
-        "New" => "新規",
-        "Deleted" => "削除",
-        "Outcome" => "成果指標",
-        "Status" => "現状",
-        "Both" => "成果指標/現状",
-        "NoProblem" => "問題なし",
-        "NeedsChange" => "要変更",
-        "Unchecked" => "未確認",
-        "Checked" => "確認済",
-        "NeedsFix" => "要修正",
-        "Renamed" => "あり",
-        "Quote" => "引用",
-        "Summary" => "要約",
-        _ => return None,
-    })
+    fn find<T: Copy + std::fmt::Debug>(
+        all: &[T],
+        name: &str,
+        label: fn(T) -> &'static str,
+    ) -> Option<&'static str> {
+        all.iter()
+            .find(|v| format!("{v:?}") == name)
+            .map(|v| label(*v))
+    }
+    find(&ChangeStatus::ALL, name, ChangeStatus::label)
+        .or_else(|| find(&IndicatorKind::ALL, name, IndicatorKind::label))
+        .or_else(|| find(&IndicatorVerdict::ALL, name, IndicatorVerdict::label))
+        .or_else(|| find(&ReviewState::ALL, name, ReviewState::label))
+        .or(match name {
+            "Renamed" => Some("あり"),
+            "Quote" => Some("引用"),
+            "Summary" => Some("要約"),
+            _ => None,
+        })
 }
 
 fn enum_ja(outer: Option<&str>) -> &'static str {
@@ -307,7 +309,7 @@ fn enum_ja(outer: Option<&str>) -> &'static str {
         Some("IndicatorKind") => "成果指標/現状の種別",
         Some("IndicatorVerdict") => "問題なし/要変更",
         Some("ReviewState") => "確認状態",
-        Some("Rename") => "大項目名の変更",
+        Some("Rename") => PolicySection::Rename.label(),
         Some("VoiceForm") => "市民の声の形式",
         _ => "列挙値",
     }

@@ -40,7 +40,8 @@ impl BlockKind {
         BlockKind::Projects,
     ];
 
-    /// The block's name as the seed writes it (the CSV's 区分).
+    /// The block's name as the seed's headings write it: in the editor's tree, the findings'
+    /// locations, the reports, the CSV's 区分 and the messages about a draft file.
     pub fn label(self) -> &'static str {
         match self {
             BlockKind::Issues => "現況と課題",
@@ -48,7 +49,78 @@ impl BlockKind {
             BlockKind::Measures => "施策中項目",
             BlockKind::Collaboration => "協働による取組",
             BlockKind::RelatedPlans => "関連計画",
-            BlockKind::Projects => "主な事業",
+            BlockKind::Projects => "主な事業一覧",
+        }
+    }
+
+    /// What one row of the block is called (「＋ 事業を追加」).
+    pub fn item_label(self) -> &'static str {
+        match self {
+            BlockKind::Issues => "現況と課題",
+            BlockKind::Vision => "めざす姿の項目",
+            BlockKind::Measures => "施策中項目",
+            BlockKind::Collaboration => "協働による取組",
+            BlockKind::RelatedPlans => "関連計画",
+            BlockKind::Projects => "事業",
+        }
+    }
+
+    /// What the name field of the block's rows is called.
+    pub fn name_label(self) -> &'static str {
+        match self {
+            BlockKind::Measures => "施策中項目名",
+            BlockKind::RelatedPlans => "計画名",
+            BlockKind::Projects => "事業名",
+            BlockKind::Issues | BlockKind::Vision | BlockKind::Collaboration => "名称",
+        }
+    }
+
+    /// What the summary field of the block's rows is called: the めざす姿 text of a めざす姿
+    /// row, 事業概要, 概要, the 内容 of 協働による取組.
+    pub fn summary_label(self) -> &'static str {
+        match self {
+            BlockKind::Vision => "めざす姿",
+            BlockKind::Projects => "事業概要",
+            BlockKind::Collaboration => "内容",
+            BlockKind::Issues | BlockKind::Measures | BlockKind::RelatedPlans => "概要",
+        }
+    }
+
+    /// What the ● list of the block's rows is called: 内容（●） of a 施策中項目, ●項目 elsewhere.
+    pub fn bullets_label(self) -> &'static str {
+        match self {
+            BlockKind::Measures => "内容（●）",
+            _ => super::row::Side::BULLETS,
+        }
+    }
+
+    /// What one ● bullet is called, before its number: 内容● of a 施策中項目, ● elsewhere.
+    pub fn bullet_label(self) -> &'static str {
+        match self {
+            BlockKind::Measures => "内容●",
+            _ => "●",
+        }
+    }
+
+    /// What a row's content is called in messages about it (「改定案の事業概要が空です」): the
+    /// 内容 of a 施策中項目 or of 協働による取組, 概要, 事業概要, the めざす姿 text, the 現況と課題.
+    pub fn content_label(self) -> &'static str {
+        match self {
+            BlockKind::Issues => "現況と課題",
+            BlockKind::Measures => "内容",
+            _ => self.summary_label(),
+        }
+    }
+
+    /// The field of a [`crate::model::Policy`] that holds the block, as the draft file names it.
+    pub fn field_name(self) -> &'static str {
+        match self {
+            BlockKind::Issues => "issues",
+            BlockKind::Vision => "vision",
+            BlockKind::Measures => "measures",
+            BlockKind::Collaboration => "collaboration",
+            BlockKind::RelatedPlans => "related_plans",
+            BlockKind::Projects => "projects",
         }
     }
 

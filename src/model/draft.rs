@@ -344,24 +344,26 @@ impl Draft {
     }
 
     /// Where a row is, in the seed's own names: `2. 効率的・効果的な行政経営の推進 › 施策中項目 ›
-    /// 3 組織、機構の見直し`. Rows without a label of their own are named by position.
+    /// 3 組織、機構の見直し`. A row without a label of its own is named by its position
+    /// (`めざす姿 › 2番目`); the one row of 現況と課題 or 協働による取組 by its block alone.
     pub fn row_location(&self, path: RowPath) -> String {
         let Some(policy) = self.policies.get(path.policy) else {
             return String::new();
         };
+        let block = format!("{} › {}", policy.label(), path.block.label());
+        if path.block.is_single_row() {
+            return block;
+        }
         let label = policy
             .block(path.block)
             .get(path.row)
             .map(|r| r.label(path.block))
             .unwrap_or_default();
-        let label = if !label.trim().is_empty() {
-            label
-        } else if path.block.is_single_row() {
-            "本文".to_string()
+        if label.trim().is_empty() {
+            format!("{block} › {}番目", path.row + 1)
         } else {
-            format!("{}番目", path.row + 1)
-        };
-        format!("{} › {} › {label}", policy.label(), path.block.label())
+            format!("{block} › {label}")
+        }
     }
 
     /// Where the row with `id` sits.

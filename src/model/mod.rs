@@ -3,9 +3,11 @@
 //! `Draft` → `Policy` (施策大項目) → blocks → `Row` (one line of the 新旧対照表) → `Side`
 //! (現行 / 改定案). See `BlockKind` for what each block's rows hold.
 
+mod address;
 mod block;
 mod build;
 mod draft;
+mod era;
 mod identity;
 pub mod jst;
 mod numbering;
@@ -14,11 +16,13 @@ mod row;
 mod sdg;
 mod status;
 
+pub use address::{PolicyField, PolicySection, Span, TextAddr};
 pub use block::{BlockKind, FieldSet};
 pub use draft::{
     Draft, GlossaryEntry, Indicator, Meta, Policy, Rank, Rename, ReviewBase, ReviewBaseRow,
     RowPath, SCHEMA_VERSION, SdgRef, Suppression, Survey, Voice, VoiceForm,
 };
+pub use era::Era;
 pub use identity::new_draft_id;
 pub use numbering::{circled_in_cp932, circled_number, circled_value};
 pub use review::{Comment, Review};

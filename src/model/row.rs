@@ -56,6 +56,12 @@ pub struct Side {
 }
 
 impl Side {
+    /// What the list of 評価回答部署 is called.
+    pub const DEPARTMENTS: &'static str = "評価回答部署";
+    /// What a list of ● bullets is called where the block gives it no other name
+    /// (see [`BlockKind::bullets_label`]).
+    pub const BULLETS: &'static str = "●項目";
+
     /// True when the side holds no text at all.
     pub fn is_blank(&self) -> bool {
         self.number.is_none()
@@ -92,10 +98,14 @@ impl Side {
             lines.push(label);
         }
         if !self.departments.is_empty() {
-            lines.push(format!("評価回答部署：{}", self.departments.join("、")));
+            lines.push(format!(
+                "{}：{}",
+                Side::DEPARTMENTS,
+                self.departments.join("、")
+            ));
         }
         if !self.period.is_empty() {
-            lines.push(format!("期間：{}", self.period));
+            lines.push(format!("{}：{}", SideField::Period.label(), self.period));
         }
         if !self.summary.is_empty() {
             lines.push(self.summary.clone());
@@ -176,14 +186,26 @@ pub enum SideField {
 }
 
 impl SideField {
-    /// Japanese name of the field, for locations and messages.
+    /// Japanese name of the field where the block is not known (undo labels, the JSON of a
+    /// finding): 名称, 評価回答部署1, 期間, 概要, ●1.
     pub fn label(self) -> String {
         match self {
             SideField::Name => "名称".to_string(),
-            SideField::Department(i) => format!("評価回答部署{}", i + 1),
+            SideField::Department(i) => format!("{}{}", Side::DEPARTMENTS, i + 1),
             SideField::Period => "期間".to_string(),
             SideField::Summary => "概要".to_string(),
             SideField::Bullet(i) => format!("●{}", i + 1),
+        }
+    }
+
+    /// The field's name in a row of `block`, as the editor captions it and the findings'
+    /// locations name it: 事業名, 計画名, 事業概要, めざす姿 (a めざす姿 row's text), 内容●2 …
+    pub fn label_in(self, block: BlockKind) -> String {
+        match self {
+            SideField::Name => block.name_label().to_string(),
+            SideField::Summary => block.summary_label().to_string(),
+            SideField::Bullet(i) => format!("{}{}", block.bullet_label(), i + 1),
+            SideField::Department(_) | SideField::Period => self.label(),
         }
     }
 }

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::diff::Segment;
-use crate::model::{ChangeStatus, SideKind, VoiceForm};
+use crate::model::{ChangeStatus, Side, SideKind, VoiceForm};
 
 use super::findings::FindingEntry;
 use super::printed::{
@@ -555,7 +555,10 @@ impl Html<'_> {
                     self.raw("</div>");
                 }
                 if let Some((a, b)) = &c.departments {
-                    self.raw("<div class=\"ln\"><span class=\"k\">評価回答部署</span>");
+                    self.raw(&format!(
+                        "<div class=\"ln\"><span class=\"k\">{}</span>",
+                        Side::DEPARTMENTS
+                    ));
                     let list = if side == SideKind::Current { a } else { b };
                     let text = list.join("、");
                     self.change(&text, side);

@@ -182,22 +182,14 @@ pub fn format_date_ja(date: &str) -> String {
     let Some((y, m, d)) = parsed else {
         return date.to_string();
     };
-    let ymd = (y, m, d);
-    let (era, year) = if ymd >= (2019, 5, 1) {
-        ("令和", y - 2018)
-    } else if ymd >= (1989, 1, 8) {
-        ("平成", y - 1988)
-    } else if ymd >= (1926, 12, 25) {
-        ("昭和", y - 1925)
-    } else {
-        return format!("{y}年{m}月{d}日");
-    };
-    let year = if year == 1 {
-        "元".to_string()
-    } else {
-        year.to_string()
-    };
-    format!("{era}{year}年{m}月{d}日")
+    match crate::model::Era::of_date(y as i32, m, d) {
+        Some((era, year)) => format!(
+            "{}{}年{m}月{d}日",
+            era.name(),
+            crate::model::Era::year_text(year)
+        ),
+        None => format!("{y}年{m}月{d}日"),
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! [`super::html::version_diff_html`].
 
 use crate::diff::{Segment, TextDiff};
+use crate::model::Side;
 use crate::review;
 
 /// The version diff as text: a line per changed row, then the changed texts with deletions in
@@ -20,7 +21,8 @@ pub fn version_diff_text(diff: &review::VersionDiff) -> String {
         }
         if let Some((a, b)) = &c.departments {
             s.push_str(&format!(
-                "    評価回答部署: {} → {}\n",
+                "    {}: {} → {}\n",
+                Side::DEPARTMENTS,
                 a.join("、"),
                 b.join("、")
             ));

@@ -3,10 +3,9 @@
 use egui::{RichText, Ui};
 
 use super::EditorCtx;
-use super::row::item_name;
 use super::widgets::{icon_button, status_badge};
 use crate::app::state::Selection;
-use crate::app::tree::{excerpt, kind_label, row_label};
+use crate::app::tree::{excerpt, row_label};
 use crate::app::ui_command::Action;
 use crate::edit::Command;
 use crate::model::{BlockKind, SideKind};
@@ -17,7 +16,7 @@ pub fn block_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, policy: usize, kind: BlockK
         return;
     };
     ui.label(RichText::new(p.label()).small().weak());
-    ui.label(RichText::new(kind_label(kind)).heading());
+    ui.label(RichText::new(kind.label()).heading());
     let rows = p.block(kind);
     if rows.is_empty() {
         ui.label(RichText::new("まだ行がありません。").weak());
@@ -82,7 +81,7 @@ pub fn block_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, policy: usize, kind: BlockK
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         if ui
-            .button(format!("＋ {}を追加", item_name(kind)))
+            .button(format!("＋ {}を追加", kind.item_label()))
             .on_hover_text("末尾に新規の行を追加します（番号は続きの番号）")
             .clicked()
         {

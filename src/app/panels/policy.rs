@@ -6,7 +6,7 @@ use egui::{Id, RichText, Ui};
 use super::EditorCtx;
 use super::widgets::{Lines, caption, icon_button, section, text_field, text_field_w};
 use crate::app::state::{PolicyPage, Selection};
-use crate::app::tree::{Counts, kind_label};
+use crate::app::tree::Counts;
 use crate::app::ui_command::Action;
 use crate::edit::{Command, ListOp};
 use crate::model::{
@@ -81,7 +81,7 @@ pub fn policy_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, policy: usize) {
                 ui.end_row();
             }
             for kind in BlockKind::ALL {
-                if ui.link(kind_label(kind)).clicked() {
+                if ui.link(kind.label()).clicked() {
                     let sel = if kind.is_single_row() {
                         Selection::Row(p.block(kind)[0].id.clone())
                     } else {

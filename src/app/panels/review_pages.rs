@@ -10,7 +10,7 @@ use super::comments::review_badge;
 use super::widgets::{section, status_badge};
 use crate::app::review_mode::display_date;
 use crate::app::state::Selection;
-use crate::app::tree::{Counts, excerpt, kind_label, row_label};
+use crate::app::tree::{Counts, excerpt, row_label};
 use crate::app::ui_command::Action;
 use crate::model::{BlockKind, ReviewState, SideKind};
 
@@ -136,7 +136,7 @@ fn block_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, policy: usize, kind: BlockKind)
         return;
     };
     ui.label(RichText::new(p.label()).small().weak());
-    ui.label(RichText::new(kind_label(kind)).heading());
+    ui.label(RichText::new(kind.label()).heading());
     let rows = p.block(kind);
     if rows.is_empty() {
         ui.label(RichText::new("行がありません。").weak());

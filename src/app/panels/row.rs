@@ -8,52 +8,12 @@ use super::preview::preview_ui;
 use super::widgets::{
     Lines, caption, icon_button, section, status_badge, text_field, text_field_w,
 };
-use crate::app::tree::{kind_label, row_label};
+use crate::app::tree::row_label;
 use crate::app::ui_command::Action;
 use crate::edit::{Command, ListOp, RowList};
 use crate::model::{
     BlockKind, ChangeStatus, Row, RowId, Side, SideField, SideKind, circled_number,
 };
-
-/// What the name field is called in each block.
-fn name_label(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::Measures => "施策中項目名",
-        BlockKind::RelatedPlans => "計画名",
-        BlockKind::Projects => "事業名",
-        _ => "名称",
-    }
-}
-
-/// What the summary field is called in each block.
-fn summary_label(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::Vision => "めざす姿",
-        BlockKind::Projects => "事業概要",
-        BlockKind::RelatedPlans => "概要",
-        BlockKind::Collaboration => "内容",
-        _ => "概要",
-    }
-}
-
-fn bullets_label(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::Measures => "内容（●）",
-        _ => "●項目",
-    }
-}
-
-/// What one row of a block is called, for 「＋ 事業を追加」.
-pub fn item_name(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::Vision => "めざす姿の項目",
-        BlockKind::Measures => "施策中項目",
-        BlockKind::RelatedPlans => "関連計画",
-        BlockKind::Projects => "事業",
-        BlockKind::Issues => "現況と課題",
-        BlockKind::Collaboration => "協働による取組",
-    }
-}
 
 fn status_help(s: ChangeStatus) -> &'static str {
     match s {
@@ -83,7 +43,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
     let review = cx.view.review_mode;
 
     ui.label(
-        RichText::new(format!("{} › {}", policy.label(), kind_label(kind)))
+        RichText::new(format!("{} › {}", policy.label(), kind.label()))
             .small()
             .weak(),
     );
@@ -92,7 +52,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
             status_badge(ui, s);
         }
         let title = if kind.is_single_row() {
-            kind_label(kind).to_string()
+            kind.label().to_string()
         } else {
             row_label(row, kind)
         };
@@ -157,7 +117,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
                 cx.actions
                     .push(Action::Edit(Command::DeleteRow { row: id.clone() }));
             }
-            let add = format!("＋ {}を追加", item_name(kind));
+            let add = format!("＋ {}を追加", kind.item_label());
             if ui
                 .button(&add)
                 .on_hover_text("このブロックの末尾に新規の行を追加します（番号は続きの番号）")
@@ -322,12 +282,12 @@ fn side_ui(
         });
     }
     if f.name {
-        caption(ui, name_label(kind));
+        caption(ui, kind.name_label());
         if let Some(t) = text_field(
             ui,
             actions,
             fid("name", 0),
-            &format!("{prefix}の{}", name_label(kind)),
+            &format!("{prefix}の{}", kind.name_label()),
             &side.name,
             Lines::Single,
             editable,
@@ -337,12 +297,12 @@ fn side_ui(
         }
     }
     if f.departments {
-        caption(ui, "評価回答部署");
+        caption(ui, Side::DEPARTMENTS);
         list_items(
             ui,
             actions,
             &side.departments,
-            &format!("{prefix}の評価回答部署"),
+            &format!("{prefix}の{}", Side::DEPARTMENTS),
             |i| fid("dept", i),
             Lines::Single,
             editable,
@@ -353,7 +313,7 @@ fn side_ui(
         );
     }
     if f.period {
-        caption(ui, "期間");
+        caption(ui, &SideField::Period.label());
         if let Some(t) = text_field(
             ui,
             actions,
@@ -368,12 +328,12 @@ fn side_ui(
         }
     }
     if f.summary {
-        caption(ui, summary_label(kind));
+        caption(ui, kind.summary_label());
         if let Some(t) = text_field(
             ui,
             actions,
             fid("summary", 0),
-            &format!("{prefix}の{}", summary_label(kind)),
+            &format!("{prefix}の{}", kind.summary_label()),
             &side.summary,
             Lines::Multi(2),
             editable,
@@ -383,7 +343,7 @@ fn side_ui(
         }
     }
     if f.bullets {
-        caption(ui, bullets_label(kind));
+        caption(ui, kind.bullets_label());
         list_items(
             ui,
             actions,

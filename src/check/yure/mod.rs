@@ -3,18 +3,16 @@
 //! (the 公用文 noun forms 手続, 取組, 申込み …). Looks at the revised plan's own text: not at
 //! 市民の声 quotations, nor at the names of related plans (proper names of other documents).
 
+mod boilerplate;
+
 use std::collections::{HashMap, HashSet};
 
-use super::corpus::{Corpus, Unit, UnitKind};
+use super::corpus::{Unit, UnitKind};
 use super::{Ctx, Finding, Fix, Rule, Severity, Span, text};
 
 /// YUR001 送り仮名のゆれ: one word written with different 送り仮名 within the draft
 /// (引上げ / 引き上げ, 手続 / 手続き, 取組 / 取り組み), found by comparing the kanji of words
 /// used as nouns (followed by a particle, 等 or 。).
-///
-/// Why: a plan is one document; readers take two spellings for two things. Example:
-/// 「定年の段階的引上げにより」 and 「定年の段階的引き上げに伴う」. Fix: the dictionary's
-/// preferred spelling if it is one of them, else the draft's majority.
 pub const OKURIGANA: &str = "YUR001";
 
 /// YUR002 中黒・ハイフンのゆれ: a katakana compound or a Latin word written with and
@@ -34,42 +32,69 @@ pub const DICTIONARY: &str = "YUR004";
 /// YUR005 定型文のゆれ: two texts of the revised plan that say the same thing in the same
 /// words except for a few characters in the middle (the same note written in two
 /// 施策大項目, say).
-///
-/// Why: boilerplate is copied between sections; when one copy is edited the two drift apart
-/// and one of them is usually a slip. Example: 「(現時点では、市民協働がなされないものが多い
-/// ため、非記載を想定)」 next to 「(現時点では、市民協働がなじまないものが多いため、非記載を
-/// 想定)」. 情報. Texts that differ only in numbers, ※ or width are left to other rules, and
-/// so is a pair whose two texts both stand unchanged in the plan in force (each row's 現行
-/// side has the same text): that is the current plan's own wording, which this revision did
-/// not write (a 施策中項目 「適正かつ客観的に評価し」 and a 事業 「適正に評価し」, both kept as
-/// they were). Fix: the other text's wording.
 pub const BOILERPLATE: &str = "YUR005";
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
         code: OKURIGANA,
         family: "表記ゆれ",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "送り仮名のゆれ（引上げ／引き上げ）",
+        fix: true,
+        doc: "【内容】一つの語が、下書きの中で違う送り仮名で書かれています（引上げ／引き上げ、手続／手続き、取組／取り組み）。名詞として使われている語（助詞、「等」、「。」が続く語）の漢字を比べて見つけます。「取り組みます」のような動詞の形は比べません。\n\
+              【理由】計画は一つの文書です。書き方が二つあると、別のものを指すと受け取られます。\n\
+              【例】「定年の段階的引上げにより」と「定年の段階的引き上げに伴う」\n\
+              【直し方】辞書が決めた書き方があればそれに、なければ下書きで多い方に直します（修正ボタン）。現行欄の書き方も数に入れますが、指摘するのは改定後の計画に載る文だけです。",
     },
     Rule {
         code: SEPARATORS,
         family: "表記ゆれ",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "中黒・ハイフンのゆれ（Wi-Fi／WiFi）",
+        fix: true,
+        doc: "【内容】カタカナ語や英字の語が、中黒（・）やハイフン（-）のある書き方とない書き方で書かれています。\n\
+              【理由】計画は一つの文書です。書き方が二つあると、別のものを指すと受け取られます。\n\
+              【例】スクラップ・アンド・ビルド／スクラップアンドビルド、Wi-Fi／WiFi\n\
+              【直し方】下書きで多い方に直します（修正ボタン）。",
     },
     Rule {
         code: LONG_VOWEL,
         family: "表記ゆれ",
+        severity: Severity::Warning,
+        severity_note: "",
         title: "長音のゆれ（サーバー／サーバ）",
-    },
-    Rule {
-        code: BOILERPLATE,
-        family: "表記ゆれ",
-        title: "定型文の言い回しのゆれ",
+        fix: true,
+        doc: "【内容】カタカナ語が、長音（ー）のある書き方とない書き方で書かれています。\n\
+              【理由】計画は一つの文書です。書き方が二つあると、別のものを指すと受け取られます。\n\
+              【例】サーバー／サーバ、シティー／シティ\n\
+              【直し方】下書きで多い方に直します（修正ボタン）。",
     },
     Rule {
         code: DICTIONARY,
         family: "表記ゆれ",
+        severity: Severity::Info,
+        severity_note: "",
         title: "辞書の表記に合わない（手続き→手続 など）",
+        fix: true,
+        doc: "【内容】辞書が別の書き方を決めている語です（手続き → 手続、わかりやすい → 分かりやすい、ICT技術 → ICT）。同梱の辞書は公用文の書き方（平成22年内閣訓令第1号、公用文作成の考え方）を収めています。課の辞書を加えることもできます（shinkyu check --dictionary）。\n\
+              【理由】公用文の書き方に合わせ、計画の中で書き方をそろえます。\n\
+              【例】誤：わかりやすい情報発信\n\
+              正：分かりやすい情報発信\n\
+              【直し方】辞書の書き方に直します（修正ボタン）。",
+    },
+    Rule {
+        code: BOILERPLATE,
+        family: "表記ゆれ",
+        severity: Severity::Info,
+        severity_note: "",
+        title: "定型文の言い回しのゆれ",
+        fix: true,
+        doc: "【内容】改定後の計画の二つの文が、真ん中の数文字（6文字まで）を除いて同じです。数字、※、全角・半角だけの違いはほかの規則に任せます。二つの文がどちらも現行計画のまま変わっていないとき（現行計画の言い回し）は指摘しません。\n\
+              【理由】定型文は施策大項目の間で写されます。片方だけを直すと言い回しがずれ、たいていはどちらかが誤りです。\n\
+              【例】「(現時点では、市民協働がなされないものが多いため、非記載を想定)」と「(現時点では、市民協働がなじまないものが多いため、非記載を想定)」\n\
+              【直し方】もう一方の言い回しにそろえます（修正ボタン）。意図した違いなら、この指摘は無視してかまいません。",
     },
 ];
 
@@ -530,104 +555,12 @@ pub(super) fn check(ctx: &mut Ctx) {
         }
     }
     ctx.out.extend(found);
-    boilerplate(ctx);
-}
-
-/// (first, last characters) → distinct texts with the units that hold them.
-type TextGroups<'c> = HashMap<(&'c [char], &'c [char]), Vec<(&'c [char], Vec<usize>)>>;
-
-/// YUR005: whole texts that share their first and last characters and differ by a few in
-/// the middle. Texts are grouped by (first 6, last 6 characters), so the work stays linear.
-fn boilerplate(ctx: &mut Ctx) {
-    const EDGE: usize = 6;
-    const MIDDLE: usize = 6;
-    let corpus = ctx.corpus;
-    let units: Vec<&Unit> = corpus
-        .plan()
-        .filter(|u| matches!(u.kind, UnitKind::Body | UnitKind::Header))
-        .filter(|u| (2 * EDGE..=120).contains(&u.chars.len()))
-        .collect();
-    let kept: Vec<bool> = units.iter().map(|u| in_force(corpus, u)).collect();
-    // key → distinct text → units holding it, in document order.
-    let mut groups: TextGroups = HashMap::new();
-    for (k, u) in units.iter().enumerate() {
-        let c = &u.chars[..];
-        let list = groups
-            .entry((&c[..EDGE], &c[c.len() - EDGE..]))
-            .or_default();
-        match list.iter_mut().find(|(t, _)| *t == c) {
-            Some((_, ks)) => ks.push(k),
-            None => list.push((c, vec![k])),
-        }
-    }
-    let fold = |s: &[char]| -> String {
-        s.iter()
-            .filter(|c| **c != '※')
-            .map(|&c| text::to_half(c))
-            .collect()
-    };
-    let mut keys: Vec<_> = groups.keys().copied().collect();
-    keys.sort();
-    for key in keys {
-        let list = &groups[&key];
-        if list.len() < 2 || list.len() > 20 {
-            continue;
-        }
-        for a in 0..list.len() {
-            for b in 0..list.len() {
-                let ((ta, ka), (tb, kb)) = (&list[a], &list[b]);
-                // Report the less used text; on a tie, the one that comes later.
-                let later =
-                    (ka.len(), std::cmp::Reverse(ka[0])) < (kb.len(), std::cmp::Reverse(kb[0]));
-                if a == b || !later {
-                    continue;
-                }
-                let p = ta.iter().zip(tb.iter()).take_while(|(x, y)| x == y).count();
-                let max_q = ta.len().min(tb.len()) - p;
-                let q = ta
-                    .iter()
-                    .rev()
-                    .zip(tb.iter().rev())
-                    .take(max_q)
-                    .take_while(|(x, y)| x == y)
-                    .count();
-                let (ma, mb) = (&ta[p..ta.len() - q], &tb[p..tb.len() - q]);
-                if ma.len() > MIDDLE || mb.len() > MIDDLE || p + q < 10 || fold(ma) == fold(mb) {
-                    continue;
-                }
-                if ma.iter().chain(mb.iter()).all(|c| text::is_digit(*c)) {
-                    continue;
-                }
-                // Both wordings come from the plan in force, unchanged: not this draft's slip.
-                if ka.iter().chain(kb.iter()).all(|&k| kept[k]) {
-                    continue;
-                }
-                let other = corpus.location(units[kb[0]], None).display;
-                let (wa, wb): (String, String) = (ma.iter().collect(), mb.iter().collect());
-                for &k in ka {
-                    let u = units[k];
-                    let ctx_a = text::context(&u.chars, p, ta.len() - q, 6);
-                    let mut f = corpus.finding(
-                        u,
-                        p,
-                        ta.len() - q,
-                        Severity::Info,
-                        BOILERPLATE,
-                        format!(
-                            "「{ctx_a}」は、ほかの箇所（{other}）では「{wb}」となっている同じ文です。意図した違いでなければ、言い回しをそろえてください。"
-                        ),
-                    );
-                    f.fix = respell(u, p, ta.len() - q, &wa, &wb);
-                    ctx.out.push(f);
-                }
-            }
-        }
-    }
+    boilerplate::check(ctx);
 }
 
 /// The fix 「…」にする that writes `to` over the characters `start..end` of a unit, unless
 /// they hold a ※ (the mark belongs to the term; replacing the spelling would drop it).
-fn respell(u: &Unit, start: usize, end: usize, written: &str, to: &str) -> Option<Fix> {
+pub(super) fn respell(u: &Unit, start: usize, end: usize, written: &str, to: &str) -> Option<Fix> {
     (!written.contains('※')).then(|| {
         Fix::replace(
             format!("「{to}」にする"),
@@ -639,27 +572,10 @@ fn respell(u: &Unit, start: usize, end: usize, written: &str, to: &str) -> Optio
     })
 }
 
-/// Whether a text of the revised plan stands as is in the plan in force: the 現行 side of
-/// its own row has the same text (or the row prints its 現行 side).
-fn in_force(corpus: &Corpus, u: &Unit) -> bool {
-    if u.borrowed {
-        return true;
-    }
-    let Some(current) = u
-        .path
-        .and_then(|p| corpus.draft.row(p))
-        .and_then(|r| r.current.as_ref())
-    else {
-        return false;
-    };
-    let text: String = u.chars.iter().collect();
-    current.texts().iter().any(|(_, t)| *t == text)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::check_draft;
     use super::super::testutil::*;
-    use super::super::{apply_fix, check_draft};
     use super::*;
 
     fn texts(items: &[&str]) -> crate::model::Draft {
@@ -799,105 +715,6 @@ mod tests {
             d.policies[0].issues.revised.as_ref().unwrap().bullets[0],
             "手続が必要です。"
         );
-    }
-
-    #[test]
-    fn boilerplate_variants() {
-        let mut p2 = policy(2, "a");
-        p2.collaboration.revised = Some(summary(
-            "(現時点では、市民協働がなされないものが多いため、非記載を想定)",
-        ));
-        let mut p4 = policy(4, "b");
-        p4.collaboration.revised = Some(summary(
-            "(現時点では、市民協働がなじまないものが多いため、非記載を想定)",
-        ));
-        let mut p5 = policy(5, "c");
-        p5.collaboration.revised = Some(summary(
-            "(現時点では、市民協働がなじまないものが多いため、非記載を想定)",
-        ));
-        let f = run(&draft(vec![p2.clone(), p4.clone(), p5]), BOILERPLATE);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!(f[0].excerpt, "され");
-        assert!(f[0].location.display.starts_with("2."));
-        // A tie reports the later text once.
-        let f = run(&draft(vec![p2, p4]), BOILERPLATE);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].location.display.starts_with("4."));
-        // Different sentences, numbers only, or the same text: nothing.
-        assert!(
-            run(
-                &texts(&[
-                    "令和5年度から令和9年度までの計画です。",
-                    "令和6年度から令和9年度までの計画です。"
-                ]),
-                BOILERPLATE
-            )
-            .is_empty()
-        );
-        assert!(
-            run(
-                &texts(&[
-                    "広報紙を発行し、市政情報を発信します。",
-                    "広報紙を発行し、市政情報を発信します。"
-                ]),
-                BOILERPLATE
-            )
-            .is_empty()
-        );
-        assert!(
-            run(
-                &texts(&[
-                    "公共施設の効率的な運営に努めます。",
-                    "職員の健康管理と良好な職場環境に努めます。"
-                ]),
-                BOILERPLATE
-            )
-            .is_empty()
-        );
-    }
-
-    #[test]
-    fn boilerplate_in_force_is_left_alone_unless_the_revision_wrote_it() {
-        use crate::model::ChangeStatus::{Modified, Unchanged};
-        let a = "職員が挙げた業績を適正かつ客観的に評価し、人事管理に活用します。";
-        let b = "職員が挙げた業績を適正に評価し、人事管理に活用します。";
-        // Both texts kept as the plan in force has them: the plan's own wording.
-        let mut p = policy(2, "a");
-        p.measures = vec![row(
-            "m5",
-            Some(Unchanged),
-            Some(bullets(&[a])),
-            Some(bullets(&[a])),
-        )];
-        p.projects = vec![row(
-            "j8",
-            Some(Unchanged),
-            Some(summary(b)),
-            Some(summary(b)),
-        )];
-        assert!(run(&draft(vec![p]), BOILERPLATE).is_empty());
-        // The 事業 text was rewritten in this revision into the near copy: reported.
-        let mut p = policy(2, "a");
-        p.measures = vec![row(
-            "m5",
-            Some(Unchanged),
-            Some(bullets(&[a])),
-            Some(bullets(&[a])),
-        )];
-        p.projects = vec![row(
-            "j8",
-            Some(Modified),
-            Some(summary("職員の能力を評価します。")),
-            Some(summary(b)),
-        )];
-        let f = run(&draft(vec![p]), BOILERPLATE);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert!(f[0].location.display.contains("主な事業"), "{f:#?}");
-        // A 変更なし row stored without a 改定案 side prints its 現行 text: in force too.
-        let mut p = policy(2, "a");
-        p.measures = vec![row("m5", Some(Unchanged), Some(bullets(&[a])), None)];
-        p.projects = vec![row("j8", Some(Unchanged), Some(summary(b)), None)];
-        assert!(run(&draft(vec![p]), BOILERPLATE).is_empty());
     }
 
     #[test]
