@@ -202,7 +202,7 @@ impl Command {
             | EditRowList { row, .. }
             | DeleteRow { row }
             | MoveRow { row, .. } => Scope::Policy(policy_of_row(row)?),
-            Review(edit) => Scope::Policy(policy_of_row(review_row(edit))?),
+            Review(edit) => Scope::Policy(policy_of_row(edit.row())?),
             AddRow { policy, .. }
             | Renumber { policy, .. }
             | SetRename { policy, .. }
@@ -240,7 +240,7 @@ impl Command {
             | EditRowList { row, .. }
             | DeleteRow { row }
             | MoveRow { row, .. } => Target::Row(row.clone()),
-            Review(edit) => Target::Row(review_row(edit).clone()),
+            Review(edit) => Target::Row(edit.row().clone()),
             AddRow { policy, block } | Renumber { policy, block } => Target::Block {
                 policy: *policy,
                 block: *block,
@@ -333,15 +333,6 @@ impl Command {
     /// states. Everything else changes the draft's text.
     pub fn is_review_only(&self) -> bool {
         matches!(self, Command::Review(_))
-    }
-}
-
-fn review_row(edit: &ReviewEdit) -> &RowId {
-    match edit {
-        ReviewEdit::AddComment { row, .. }
-        | ReviewEdit::EditComment { row, .. }
-        | ReviewEdit::DeleteComment { row, .. }
-        | ReviewEdit::SetState { row, .. } => row,
     }
 }
 
