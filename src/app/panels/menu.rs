@@ -228,19 +228,21 @@ pub fn toolbar(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) {
 /// alone).
 fn findings_button(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) {
     let cmd = UiCommand::ToggleFindings;
-    let (text, name) = match info.findings {
-        Some(c) => (
+    let plain = |text: &str| {
+        egui::text::LayoutJob::simple_singleline(
+            text.into(),
+            egui::FontId::proportional(13.0),
+            ui.visuals().text_color(),
+        )
+    };
+    let (text, name) = match (info.has_doc, info.findings) {
+        (true, Some(c)) => (
             super::findings::counts_job(ui, c, egui::FontId::proportional(13.0)),
             format!("検査結果 {}", super::findings::counts_text(c)),
         ),
-        None => (
-            egui::text::LayoutJob::simple_singleline(
-                "検査中…".into(),
-                egui::FontId::proportional(13.0),
-                ui.visuals().text_color(),
-            ),
-            "検査結果（検査中）".to_string(),
-        ),
+        (true, None) => (plain("検査中…"), "検査結果（検査中）".to_string()),
+        // No draft: nothing to check.
+        (false, _) => (plain("検査結果"), "検査結果".to_string()),
     };
     let tip = match cmd.shortcut() {
         Some(sc) => format!("{}（{}）", cmd.tooltip(), ui.ctx().format_shortcut(&sc)),
@@ -270,23 +272,29 @@ pub struct StatusMessage {
 /// How long a status message stays.
 pub const STATUS_SECONDS: f64 = 12.0;
 
+/// The status bar: the open draft's file and whether it is saved (`file`: its label and
+/// whether it has unsaved changes; `None` when no draft is open), the last message, the
+/// renderer.
 pub fn status_bar(
     ui: &mut Ui,
-    file_label: &str,
-    dirty: bool,
+    file: Option<(&str, bool)>,
     message: Option<&StatusMessage>,
     renderer: &str,
 ) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new(file_label).small());
-        ui.separator();
-        if dirty {
-            ui.label(RichText::new("● 未保存の変更があります").small().strong());
-        } else {
-            ui.label(RichText::new("保存済み").small());
+        if let Some((file_label, dirty)) = file {
+            ui.label(RichText::new(file_label).small());
+            ui.separator();
+            if dirty {
+                ui.label(RichText::new("● 未保存の変更があります").small().strong());
+            } else {
+                ui.label(RichText::new("保存済み").small());
+            }
         }
         if let Some(m) = message {
-            ui.separator();
+            if file.is_some() {
+                ui.separator();
+            }
             let mut t = RichText::new(&m.text).small();
             if m.error {
                 t = t.color(ui.visuals().error_fg_color).strong();

@@ -8,10 +8,10 @@ use egui::{RichText, Ui};
 use super::EditorCtx;
 use super::comments::review_badge;
 use super::widgets::{section, status_badge};
-use crate::app::review_mode::display_date;
 use crate::app::state::Selection;
 use crate::app::tree::{Counts, excerpt, kind_label, row_label};
 use crate::app::ui_command::Action;
+use crate::clock::display_date;
 use crate::model::{BlockKind, ReviewState, SideKind};
 
 /// Draws the 閲覧モード page of `selection`; false when the normal page applies (a row).

@@ -6,7 +6,7 @@ use egui::{Id, RichText, Ui};
 use super::EditorCtx;
 use super::preview::preview_ui;
 use super::widgets::{
-    Lines, caption, icon_button, section, status_badge, text_field, text_field_w,
+    Access, Lines, caption, icon_button, section, status_badge, text_field, text_field_w,
 };
 use crate::app::tree::{kind_label, row_label};
 use crate::app::ui_command::Action;
@@ -80,7 +80,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
     let kind = path.block;
     let rows_in_block = policy.block(kind).len();
     // 閲覧モード: the text is read-only; comments and the review state are edited below.
-    let review = cx.view.review_mode;
+    let review = cx.review_mode;
 
     ui.label(
         RichText::new(format!("{} › {}", policy.label(), kind_label(kind)))
@@ -174,6 +174,11 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
 
     // The two sides.
     let unlocked = cx.view.unlocked.contains(id) && !review;
+    let (current, revised) = match (review, unlocked) {
+        (true, _) => (Access::Review, Access::Review),
+        (false, true) => (Access::Edit, Access::Edit),
+        (false, false) => (Access::LockedCurrent, Access::Edit),
+    };
     let epoch = cx.epoch;
     let actions = &mut *cx.actions;
     ui.columns(2, |cols| {
@@ -195,7 +200,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
                     }
                 }
             });
-            side_ui(ui, actions, epoch, row, kind, SideKind::Current, unlocked);
+            side_ui(ui, actions, epoch, row, kind, SideKind::Current, current);
         }
         {
             let ui = &mut cols[1];
@@ -203,7 +208,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
                 ui.set_min_height(ui.spacing().interact_size.y);
                 ui.label(RichText::new("改定案（次期計画素案）").strong());
             });
-            side_ui(ui, actions, epoch, row, kind, SideKind::Revised, !review);
+            side_ui(ui, actions, epoch, row, kind, SideKind::Revised, revised);
         }
     });
 
@@ -215,7 +220,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
         "メモ（変更理由・各課意見）",
         &row.memo,
         Lines::Multi(2),
-        !review,
+        revised,
         "変更の理由や各課の意見を書きます",
     ) {
         cx.actions.push(Action::Edit(Command::SetMemo {
@@ -239,8 +244,9 @@ fn side_ui(
     row: &Row,
     kind: BlockKind,
     which: SideKind,
-    editable: bool,
+    access: Access,
 ) {
+    let editable = access == Access::Edit;
     let Some(side) = row.side(which) else {
         let text = match which {
             SideKind::Current => "（新規：現行計画にない行です）",
@@ -330,7 +336,7 @@ fn side_ui(
             &format!("{prefix}の{}", name_label(kind)),
             &side.name,
             Lines::Single,
-            editable,
+            access,
             "",
         ) {
             set(actions, SideField::Name, t);
@@ -345,7 +351,7 @@ fn side_ui(
             &format!("{prefix}の評価回答部署"),
             |i| fid("dept", i),
             Lines::Single,
-            editable,
+            access,
             |actions, i, t| set(actions, SideField::Department(i), t),
             |actions, op| list(actions, RowList::Departments, op),
             "＋ 部署を追加",
@@ -361,7 +367,7 @@ fn side_ui(
             &format!("{prefix}の期間"),
             &side.period,
             Lines::Single,
-            editable,
+            access,
             "例: R5-R9年度",
         ) {
             set(actions, SideField::Period, t);
@@ -376,7 +382,7 @@ fn side_ui(
             &format!("{prefix}の{}", summary_label(kind)),
             &side.summary,
             Lines::Multi(2),
-            editable,
+            access,
             "",
         ) {
             set(actions, SideField::Summary, t);
@@ -391,7 +397,7 @@ fn side_ui(
             &format!("{prefix}の●"),
             |i| fid("bullet", i),
             Lines::Multi(2),
-            editable,
+            access,
             |actions, i, t| set(actions, SideField::Bullet(i), t),
             |actions, op| list(actions, RowList::Bullets, op),
             "＋ ●を追加",
@@ -416,12 +422,13 @@ fn list_items(
     name: &str,
     id_of: impl Fn(usize) -> Id,
     lines: Lines,
-    editable: bool,
+    access: Access,
     mut on_text: impl FnMut(&mut Vec<Action>, usize, String),
     mut on_op: impl FnMut(&mut Vec<Action>, ListOp),
     add_label: &str,
     bullet: &str,
 ) {
+    let editable = access == Access::Edit;
     let n = items.len();
     for (i, item) in items.iter().enumerate() {
         let item_name = format!("{name}{}", i + 1);
@@ -449,7 +456,7 @@ fn list_items(
                     &item_name,
                     item,
                     lines,
-                    editable,
+                    access,
                     "",
                     width,
                 ) {
