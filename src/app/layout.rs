@@ -10,6 +10,9 @@ use crate::app::state::Selection;
 
 use crate::edit::Document;
 
+/// The narrowest the tree on the left gets (points).
+const TREE_MIN: f32 = 200.0;
+
 impl ShinkyuApp {
     /// Lays out the window: menus and toolbar, status bar, 検査結果, the tree, the comparison,
     /// the centre; then the dialog on screen.
@@ -64,9 +67,11 @@ impl ShinkyuApp {
         };
         let revision = d.doc.revision();
         if self.prefs.findings_open {
+            // At most two fifths of a low window.
+            let height = (ui.max_rect().height() * 0.4).clamp(120.0, 230.0);
             egui::Panel::bottom("findings")
                 .resizable(true)
-                .default_size(230.0)
+                .default_size(height)
                 .size_range(120.0..=700.0)
                 .show(ui, |ui| {
                     panels::findings::findings_panel(
@@ -79,10 +84,18 @@ impl ShinkyuApp {
                     );
                 });
         }
-        egui::Panel::left("tree")
+        // The tree takes a third of a small window, at most 420 points, until the user sets its
+        // width (remembered in the preferences).
+        let window = ui.max_rect().width();
+        let widest = (window * 0.6).max(TREE_MIN);
+        let width = self
+            .prefs
+            .tree_width
+            .unwrap_or((window * 0.35).clamp(TREE_MIN, 420.0));
+        let tree = egui::Panel::left("tree")
             .resizable(true)
-            .default_size(420.0)
-            .size_range(240.0..=700.0)
+            .default_size(width.clamp(TREE_MIN, widest))
+            .size_range(TREE_MIN..=widest)
             .show(ui, |ui| {
                 panels::tree::tree_panel(
                     ui,
@@ -93,6 +106,17 @@ impl ShinkyuApp {
                     &mut self.actions,
                 );
             });
+        // Resized by the user (not by the window getting smaller): remember the width.
+        let now = (window, tree.response.rect.width());
+        let key = egui::Id::unique("shinkyu-tree-layout");
+        let before: Option<(f32, f32)> = ui.data(|m| m.get_temp(key));
+        if let Some((w, t)) = before
+            && w == now.0
+            && (t - now.1).abs() > 0.5
+        {
+            self.prefs.tree_width = Some(now.1.round());
+        }
+        ui.data_mut(|m| m.insert_temp(key, now));
         if let Some(c) = &d.comparison {
             egui::Panel::right("versions")
                 .resizable(true)

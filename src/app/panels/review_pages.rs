@@ -85,6 +85,7 @@ fn summary_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>) {
         .num_columns(5)
         .striped(true)
         .spacing([14.0, 4.0])
+        .max_col_width((ui.available_width() * 0.4).max(120.0))
         .show(ui, |ui| {
             ui.label(RichText::new("施策大項目").strong());
             for s in ReviewState::ALL {

@@ -6,7 +6,8 @@ use egui::{Id, RichText, Ui};
 use super::EditorCtx;
 use super::preview::preview_ui;
 use super::widgets::{
-    Access, Lines, caption, icon_button, section, status_badge, text_field, text_field_w,
+    Access, Lines, SIDE_BY_SIDE, caption, icon_button, section, status_badge, text_field,
+    text_field_w,
 };
 use crate::app::tree::{kind_label, row_label};
 use crate::app::ui_command::Action;
@@ -96,7 +97,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
         } else {
             row_label(row, kind)
         };
-        ui.label(RichText::new(title).heading());
+        ui.add(egui::Label::new(RichText::new(title).heading()).wrap());
     });
 
     // The status selector.
@@ -181,36 +182,42 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
     };
     let epoch = cx.epoch;
     let actions = &mut *cx.actions;
-    ui.columns(2, |cols| {
-        {
-            let ui = &mut cols[0];
-            ui.horizontal(|ui| {
-                ui.set_min_height(ui.spacing().interact_size.y);
-                ui.label(RichText::new("現行（現行計画の内容）").strong());
-                if row.current.is_some() && !review {
-                    let mut on = unlocked;
-                    if ui
-                        .checkbox(&mut on, "現行を編集する")
-                        .on_hover_text(
-                            "現行計画の内容です。転記の誤りを直すときだけ編集してください。",
-                        )
-                        .changed()
-                    {
-                        actions.push(Action::SetCurrentUnlocked(id.clone(), on));
-                    }
-                }
-            });
-            side_ui(ui, actions, epoch, row, kind, SideKind::Current, current);
-        }
-        {
-            let ui = &mut cols[1];
-            ui.horizontal(|ui| {
-                ui.set_min_height(ui.spacing().interact_size.y);
+    let side = |ui: &mut Ui, which: SideKind, actions: &mut Vec<Action>| {
+        ui.horizontal_wrapped(|ui| {
+            ui.set_min_height(ui.spacing().interact_size.y);
+            if which == SideKind::Revised {
                 ui.label(RichText::new("改定案（次期計画素案）").strong());
-            });
-            side_ui(ui, actions, epoch, row, kind, SideKind::Revised, revised);
-        }
-    });
+                return;
+            }
+            ui.label(RichText::new("現行（現行計画の内容）").strong());
+            if row.current.is_some() && !review {
+                let mut on = unlocked;
+                if ui
+                    .checkbox(&mut on, "現行を編集する")
+                    .on_hover_text("現行計画の内容です。転記の誤りを直すときだけ編集してください。")
+                    .changed()
+                {
+                    actions.push(Action::SetCurrentUnlocked(id.clone(), on));
+                }
+            }
+        });
+        let access = match which {
+            SideKind::Current => current,
+            SideKind::Revised => revised,
+        };
+        side_ui(ui, actions, epoch, row, kind, which, access);
+    };
+    // Side by side where both fit; one above the other on a narrow window.
+    if ui.available_width() >= SIDE_BY_SIDE {
+        ui.columns(2, |cols| {
+            side(&mut cols[0], SideKind::Current, actions);
+            side(&mut cols[1], SideKind::Revised, actions);
+        });
+    } else {
+        side(ui, SideKind::Current, actions);
+        ui.add_space(6.0);
+        side(ui, SideKind::Revised, actions);
+    }
 
     section(ui, "メモ（変更理由・各課意見）");
     if let Some(text) = text_field(

@@ -223,14 +223,17 @@ fn line_ui(
         ) + 5.0;
     }
 
-    // Review marks (comments, 確認状態), then counts per status, right-aligned.
+    // Review marks (comments, 確認状態), then counts per status, right-aligned — as many as
+    // leave the label at least 40 % of the line (a narrow tree drops counts, not the names;
+    // the tooltip has them all).
+    let label_min = x + (rect.width() * 0.4).max(40.0);
     let mut right = super::comments::paint_tree_marks(
         ui,
         &painter,
         line,
         rect.center().y,
         rect.right() - 4.0,
-        x + 40.0,
+        label_min,
         review_mode,
     );
     if let Some(counts) = &line.counts
@@ -240,7 +243,7 @@ fn line_ui(
         for (status, n) in items.into_iter().rev() {
             let text = format!("{}{}", short(status), n);
             let w = text_width(ui, &text, &small) + 8.0;
-            if right - w < x + 40.0 {
+            if right - w < label_min {
                 break;
             }
             paint_badge(

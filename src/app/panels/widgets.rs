@@ -6,6 +6,10 @@ use egui::{Color32, CornerRadius, Id, Response, RichText, TextEdit, Ui, Vec2};
 use crate::app::ui_command::Action;
 use crate::model::ChangeStatus;
 
+/// The width (points) from which the two sides of a row — 現行 and 改定案 — stand side by side;
+/// on a narrower window one stands above the other.
+pub const SIDE_BY_SIDE: f32 = 560.0;
+
 /// Whether a text field can be edited, and if not, why (its tooltip says so).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
