@@ -12,10 +12,10 @@ mod ui_common;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use shinkyu::app::{AppOptions, ShinkyuApp, StartWith};
+use shinkyu::app::{ShinkyuApp, StartWith};
 use shinkyu::edit::synthetic::sample_draft;
 use shinkyu::model::{Draft, SdgRef};
-use ui_common::{FakeDialogs, FakeLauncher, MemStorage, settle};
+use ui_common::{MemStorage, app_sized, settle};
 
 type H = Harness<'static, ShinkyuApp>;
 
@@ -41,34 +41,7 @@ fn long_draft() -> Draft {
 }
 
 fn app_at(size: (f32, f32), start: StartWith, storage: Option<&'static MemStorage>) -> H {
-    let mut builder = Harness::builder()
-        .with_size([size.0, size.1])
-        .with_pixels_per_point(1.0)
-        .with_theme(egui::Theme::Light)
-        .with_max_steps(64);
-    if shots().is_some() {
-        builder = builder.wgpu();
-    }
-    let mut h = builder.build_eframe(move |cc| {
-        if let Some(s) = storage {
-            cc.storage = Some(s);
-        }
-        ShinkyuApp::new(
-            cc,
-            AppOptions {
-                start,
-                dialogs: Box::new(FakeDialogs::default()),
-                settings_dir: None,
-                offer_recovery: false,
-                renderer: "テスト".into(),
-                launcher: Box::new(FakeLauncher::default()),
-            },
-        )
-    });
-    h.ctx
-        .all_styles_mut(|s| s.visuals.text_cursor.blink = false);
-    settle(&mut h);
-    h
+    app_sized(size, start, storage, shots().is_some())
 }
 
 fn long_app(size: (f32, f32)) -> H {

@@ -133,26 +133,29 @@ impl Prefs {
     }
 }
 
+/// eframe's storage in memory: what the app would remember, for tests (and for looking at
+/// what a session stores without a settings file).
+#[derive(Clone, Debug, Default)]
+pub struct MemoryStorage(pub std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.into(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
 
-    #[derive(Default)]
-    struct Mem(HashMap<String, String>);
-
-    impl eframe::Storage for Mem {
-        fn get_string(&self, key: &str) -> Option<String> {
-            self.0.get(key).cloned()
-        }
-        fn set_string(&mut self, key: &str, value: String) {
-            self.0.insert(key.into(), value);
-        }
-        fn remove_string(&mut self, key: &str) {
-            self.0.remove(key);
-        }
-        fn flush(&mut self) {}
-    }
+    type Mem = MemoryStorage;
 
     #[test]
     fn the_settings_of_older_versions_are_read_once_then_replaced() {

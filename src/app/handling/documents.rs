@@ -123,6 +123,20 @@ impl ShinkyuApp {
             .and_then(|p| p.parent().map(Path::to_path_buf))
     }
 
+    /// Asks for another draft file (a previous version, a reviewer's copy) with the dialog's
+    /// `title`, starting where the open one is; `None` without an open draft or when the user
+    /// cancels.
+    pub(in crate::app) fn pick_draft(
+        &mut self,
+        frame: &eframe::Frame,
+        title: &str,
+    ) -> Option<PathBuf> {
+        self.draft.as_ref()?;
+        let start = self.start_dir();
+        self.dialogs
+            .pick_open_titled(frame, start.as_deref(), title)
+    }
+
     pub(in crate::app) fn save(
         &mut self,
         ctx: &egui::Context,

@@ -54,15 +54,7 @@ impl ShinkyuApp {
     /// 前の版と比較…: reads the chosen version and compares it with the draft, off the UI
     /// thread.
     fn compare_versions(&mut self, frame: &eframe::Frame) {
-        if self.draft.is_none() {
-            return;
-        }
-        let start = self.start_dir();
-        let title = "比較する前の版を開く";
-        let Some(path) = self
-            .dialogs
-            .pick_open_titled(frame, start.as_deref(), title)
-        else {
+        let Some(path) = self.pick_draft(frame, "比較する前の版を開く") else {
             return;
         };
         let Some(d) = &self.draft else { return };
@@ -89,15 +81,7 @@ impl ShinkyuApp {
             self.message(ctx, text, true);
             return;
         }
-        if self.draft.is_none() {
-            return;
-        }
-        let start = self.start_dir();
-        let title = "取り込む確認者の写しを開く";
-        let Some(path) = self
-            .dialogs
-            .pick_open_titled(frame, start.as_deref(), title)
-        else {
+        let Some(path) = self.pick_draft(frame, "取り込む確認者の写しを開く") else {
             return;
         };
         let Some(d) = &self.draft else { return };
