@@ -8,6 +8,7 @@
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod clock;
 pub mod console;
 pub mod diff;
 pub mod edit;

@@ -32,7 +32,7 @@ fn bundled() -> Draft {
 fn open_export(h: &mut H) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
-    assert!(h.state().exports().dialog.is_some(), "Ctrl+E opens 出力");
+    assert!(h.state().export_dialog().is_some(), "Ctrl+E opens 出力");
 }
 
 fn export_to(h: &mut H, dialogs: &FakeDialogs, path: &Path) {
@@ -83,11 +83,11 @@ fn html_export_writes_every_row_through_the_injected_dialog() {
     h.get_by_label("ファイルを開く").click();
     h.run();
     assert_eq!(launcher.opened(), vec![("file".to_string(), path.clone())]);
-    assert!(h.state().exports().dialog.is_none());
+    assert!(h.state().export_dialog().is_none());
 
     // The options are remembered.
     open_export(&mut h);
-    let prefs = &h.state().exports().dialog.as_ref().unwrap().prefs;
+    let prefs = &h.state().export_dialog().unwrap().prefs;
     assert!(prefs.memo_column);
     assert_eq!(prefs.format, "html");
     assert_eq!(prefs.last_dir.as_deref(), Some(dir.path()));
@@ -143,7 +143,7 @@ fn excel_export_has_a_sheet_per_policy_with_the_rows_and_opens_its_folder() {
     h.run();
     assert_eq!(launcher.opened(), vec![("folder".to_string(), path)]);
     // The format is remembered in the settings.
-    assert_eq!(h.state().exports().prefs.format, "xlsx");
+    assert_eq!(h.state().prefs().export.format, "xlsx");
 }
 
 #[test]
@@ -186,7 +186,7 @@ fn word_export_with_the_html_options_then_opens_the_file() {
     h.get_by_label("ファイルを開く").click();
     h.run();
     assert_eq!(launcher.opened(), vec![("file".to_string(), path)]);
-    assert_eq!(h.state().exports().prefs.format, "docx");
+    assert_eq!(h.state().prefs().export.format, "docx");
 }
 
 #[test]
@@ -260,7 +260,7 @@ fn an_export_that_cannot_be_written_says_why_in_japanese() {
     h.run();
     h.get_by_label("キャンセル").click();
     h.run();
-    assert!(h.state().exports().dialog.is_none());
+    assert!(h.state().export_dialog().is_none());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
@@ -301,6 +301,8 @@ fn export_options_and_the_panel_are_remembered_in_the_settings() {
     assert_eq!(none.export.format, "html");
     assert!(!none.findings_open);
     // A broken value falls back to the defaults.
-    storage.0.insert("export".into(), "壊れた値".into());
+    storage
+        .0
+        .insert(shinkyu::app::prefs::KEY.into(), "壊れた値".into());
     assert_eq!(Prefs::load(Some(&storage)).export.format, "html");
 }

@@ -374,7 +374,7 @@ fn discarding_a_recovery_copy_removes_it() {
         key: "bundled".into(),
         original: None,
         name: "honjo.ron".into(),
-        written_at: shinkyu::app::recovery::now_unix() - 600,
+        written_at: shinkyu::clock::now_unix() - 600,
         stamp_len: None,
         stamp_hash: None,
         comments: Vec::new(),
@@ -410,6 +410,8 @@ fn recent_files_zoom_and_theme_are_remembered() {
     // Nothing stored: defaults.
     assert_eq!(Prefs::load(None).recent, Vec::<PathBuf>::new());
     // Garbage stored: defaults, no panic.
-    storage.0.insert("recent_files".into(), "壊れた値".into());
+    storage
+        .0
+        .insert(shinkyu::app::prefs::KEY.into(), "壊れた値".into());
     assert!(Prefs::load(Some(&storage)).recent.is_empty());
 }

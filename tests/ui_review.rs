@@ -17,7 +17,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use shinkyu::app::dialogs::Dialog;
 use shinkyu::app::state::Selection;
 use shinkyu::app::tree::{Node, row_label};
-use shinkyu::app::{AppOptions, ShinkyuApp, StartWith};
+use shinkyu::app::{ShinkyuApp, StartWith};
 use shinkyu::edit::synthetic::sample_draft;
 use shinkyu::io::{SaveOptions, load_draft, save_draft};
 use shinkyu::model::{ChangeStatus, Comment, Draft, ReviewState, RowId};
@@ -45,26 +45,7 @@ fn sample_app(dialogs: FakeDialogs) -> H {
 
 /// An app whose eframe storage holds `storage` (the remembered preferences).
 fn app_with_storage(start: StartWith, storage: &'static MemStorage) -> H {
-    let mut h = Harness::builder()
-        .with_size([WIDTH, HEIGHT])
-        .with_pixels_per_point(1.0)
-        .with_max_steps(64)
-        .build_eframe(move |cc| {
-            cc.storage = Some(storage);
-            ShinkyuApp::new(
-                cc,
-                AppOptions {
-                    start,
-                    dialogs: Box::new(FakeDialogs::default()),
-                    settings_dir: None,
-                    offer_recovery: false,
-                    renderer: "テスト".into(),
-                    launcher: Box::new(FakeLauncher::default()),
-                },
-            )
-        });
-    settle(&mut h);
-    h
+    app_sized((WIDTH, HEIGHT), start, Some(storage), false)
 }
 
 fn click_menu(h: &mut H, menu: &str, item: &str) {

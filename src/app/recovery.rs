@@ -8,11 +8,10 @@
 //! changes or a comment box holds words.
 
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::review_mode::Unposted;
+use super::panels::comment_drafts::Unposted;
 use crate::io::{self, FileStamp, LoadError, SaveOptions};
 use crate::model::Draft;
 
@@ -60,13 +59,6 @@ pub struct RecoveryEntry {
     pub info: RecoveryInfo,
     pub draft_path: PathBuf,
     pub info_path: PathBuf,
-}
-
-pub fn now_unix() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
 }
 
 /// The recovery key of a document: one per file path, one for the bundled draft.
@@ -166,7 +158,7 @@ mod tests {
             stamp_hash: Some(4),
             comments: vec![Unposted {
                 row: crate::model::RowId::new("p1-pr2"),
-                comment_box: super::super::review_mode::CommentBox::Reply("c1".into()),
+                comment_box: crate::app::panels::comment_drafts::CommentBox::Reply("c1".into()),
                 text: "了解です。\n次の素案で直します。".into(),
             }],
         };

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use crate::io::FileStamp;
+use crate::io::{FileStamp, LoadError};
 use crate::model::{BlockKind, ChangeStatus, Draft, PolicySection, ReviewState, RowId};
 
 /// What the centre panel edits.
@@ -78,6 +78,16 @@ pub struct FileInfo {
 }
 
 impl FileInfo {
+    /// No file (nothing open).
+    pub const fn none() -> FileInfo {
+        FileInfo {
+            path: None,
+            stamp: None,
+            name: String::new(),
+            bundled: false,
+        }
+    }
+
     pub fn bundled() -> FileInfo {
         FileInfo {
             path: None,
@@ -95,6 +105,14 @@ impl FileInfo {
             bundled: false,
         }
     }
+}
+
+/// Why a file could not be opened when no draft was open (the centre says so instead of the
+/// editor).
+#[derive(Clone, Debug)]
+pub struct LoadFailure {
+    pub path: PathBuf,
+    pub error: LoadError,
 }
 
 /// The file name of a path, for titles and lists.
@@ -178,8 +196,6 @@ pub struct ViewState {
     pub scroll_tree_to_selection: bool,
     /// Put the keyboard focus into the search box on the next frame.
     pub focus_search: bool,
-    /// 閲覧モード: the text is read-only; comments and review states are editable.
-    pub review_mode: bool,
 }
 
 impl ViewState {
@@ -202,7 +218,6 @@ impl ViewState {
             tree_generation: 0,
             scroll_tree_to_selection: false,
             focus_search: false,
-            review_mode: false,
         }
     }
 

@@ -1,11 +1,20 @@
 //! App-level commands (open, save, undo, zoom …), each with its Japanese text, tooltip and
-//! keyboard shortcut, and the queue of actions the panels send. Everything the user asks for
-//! goes through [`Action`]s that the app drains once per frame (as rerun's viewer does).
+//! keyboard shortcut, and the queue of actions the panels and dialogs send. Everything the user
+//! asks for goes through [`Action`]s that the app drains once per frame (as rerun's viewer
+//! does; the app's side is in `handling/`).
+//!
+//! The actions' payloads are plain data (the core's types, the view state), so that panels and
+//! dialogs depend on this file and on the state they draw, never on the app itself.
 
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::checking::FindingsAction;
+use super::jobs::AfterSave;
+use super::panels::comment_drafts::Unposted;
+use super::recovery::RecoveryEntry;
+use super::review_mode::ReviewAction;
 use super::state::{ExpandKey, Selection};
 use crate::edit::Command;
 
@@ -216,7 +225,40 @@ pub enum Action {
     /// Light, dark, or as the OS.
     SetTheme(egui::ThemePreference),
     /// From the 検査結果 panel: go to a finding, fix it, ignore it.
-    Findings(super::checking::FindingsAction),
+    Findings(FindingsAction),
     /// Comments, the reviewer's name, the comparison and the merge (閲覧モード).
-    Review(super::review_mode::ReviewAction),
+    Review(ReviewAction),
+    /// An answer to one of the questions about the open document (`dialogs/message.rs`).
+    Dialog(Choice),
+    /// From the 出力 dialog.
+    Export(ExportAction),
+}
+
+/// What the user answered in a question about the open document (unsaved changes, comments
+/// not recorded, a file changed on disk, a recovery copy).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Choice {
+    SaveThen(AfterSave),
+    DiscardThen(AfterSave),
+    Overwrite(AfterSave),
+    SaveAsInstead,
+    Restore(RecoveryEntry),
+    DiscardRecovery(RecoveryEntry),
+    /// Drop the comments being written, then go on leaving (which may still ask about saving).
+    DiscardCommentsThen(AfterSave),
+    /// Show the comment being written, with the keyboard focus in its box.
+    BackToComment(Unposted),
+}
+
+/// What the 出力 dialog asks the app to do (the dialog itself keeps the options).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportAction {
+    /// Choose the previous version for 前回の版と比較.
+    PickPrevious,
+    /// Ask where to write, then export with the dialog's options.
+    Export,
+    /// Open the exported file with its program.
+    OpenFile(PathBuf),
+    /// Show the exported file in its folder.
+    OpenFolder(PathBuf),
 }

@@ -394,14 +394,14 @@ pub fn apply_to_draft(draft: &mut Draft, cmd: &Command) -> Result<Outcome, EditE
             draft.meta = meta.clone();
         }
         Command::Review(edit) => {
-            let before = draft.clone_row_review(edit);
+            let before = review_of(draft, edit);
             if !crate::review::apply_review_edit(draft, edit) {
                 return Err(EditError::NoSuchItem {
                     what: "コメント",
                     index: 0,
                 });
             }
-            out.changed = draft.clone_row_review(edit) != before;
+            out.changed = review_of(draft, edit) != before;
         }
         Command::Batch { commands, .. } => {
             // All or nothing: a failing command puts the draft back as it was.
@@ -456,21 +456,12 @@ pub fn apply_to_draft(draft: &mut Draft, cmd: &Command) -> Result<Outcome, EditE
     Ok(out)
 }
 
-trait ReviewOf {
-    fn clone_row_review(&self, edit: &crate::review::ReviewEdit) -> Option<crate::model::Review>;
-}
-
-impl ReviewOf for Draft {
-    fn clone_row_review(&self, edit: &crate::review::ReviewEdit) -> Option<crate::model::Review> {
-        use crate::review::ReviewEdit::*;
-        let (AddComment { row, .. }
-        | EditComment { row, .. }
-        | DeleteComment { row, .. }
-        | SetState { row, .. }) = edit;
-        self.find_row(row)
-            .and_then(|p| self.row(p))
-            .map(|r| r.review.clone())
-    }
+/// The review (comments, state) of the row a review edit is about.
+fn review_of(draft: &Draft, edit: &crate::review::ReviewEdit) -> Option<crate::model::Review> {
+    draft
+        .find_row(edit.row())
+        .and_then(|p| draft.row(p))
+        .map(|r| r.review.clone())
 }
 
 fn side_edited(r: &mut Row, side: SideKind, out: &mut Outcome) {

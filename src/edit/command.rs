@@ -223,7 +223,7 @@ impl Command {
             | EditRowList { row, .. }
             | DeleteRow { row }
             | MoveRow { row, .. } => row_scope(row),
-            Review(edit) => row_scope(review_row(edit)),
+            Review(edit) => row_scope(edit.row()),
             ReplaceText { at, .. } => match at {
                 TextAddr::Row { row, .. } => row_scope(row),
                 TextAddr::Policy { .. } => match self.target(draft) {
@@ -278,7 +278,7 @@ impl Command {
             | EditRowList { row, .. }
             | DeleteRow { row }
             | MoveRow { row, .. } => Target::Row(row.clone()),
-            Review(edit) => Target::Row(review_row(edit).clone()),
+            Review(edit) => Target::Row(edit.row().clone()),
             AddRow { policy, block } | Renumber { policy, block } => Target::Block {
                 policy: *policy,
                 block: *block,
@@ -377,15 +377,6 @@ impl Command {
     /// states. Everything else changes the draft's text.
     pub fn is_review_only(&self) -> bool {
         matches!(self, Command::Review(_))
-    }
-}
-
-fn review_row(edit: &ReviewEdit) -> &RowId {
-    match edit {
-        ReviewEdit::AddComment { row, .. }
-        | ReviewEdit::EditComment { row, .. }
-        | ReviewEdit::DeleteComment { row, .. }
-        | ReviewEdit::SetState { row, .. } => row,
     }
 }
 

@@ -24,7 +24,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::error::io_reason;
-use crate::model::jst;
+use crate::clock;
 
 /// What the lock file's name adds to the draft's: `素案.ron` → `素案.ron.shinkyu-lock`. The
 /// name starts with the draft's whole name, so Explorer lists it right after the draft it
@@ -111,7 +111,7 @@ impl LockOwner {
 
     /// When the holder opened the draft, as people read it: `2026-12-08 09:30`.
     pub fn since_text(&self) -> String {
-        jst::jst_from_unix(self.since).replace('T', " ")
+        clock::jst_from_unix(self.since).replace('T', " ")
     }
 }
 
@@ -210,7 +210,7 @@ pub fn inspect(draft: &Path, opts: &LockOptions) -> LockState {
             why: Staleness::ProcessGone,
         };
     }
-    let age = jst::unix_now().saturating_sub(owner.refreshed);
+    let age = clock::now_unix().saturating_sub(owner.refreshed);
     if age >= opts.stale_after.as_secs() {
         return LockState::Stale {
             owner: Some(owner),
@@ -226,7 +226,7 @@ pub fn inspect(draft: &Path, opts: &LockOptions) -> LockState {
 pub fn acquire(draft: &Path, opts: &LockOptions) -> Result<EditLock, LockState> {
     let path = lock_path(draft);
     let token = super::save::random_word();
-    let since = jst::unix_now();
+    let since = clock::now_unix();
     match create_lock_file(&path, &opts.identity, since, &token) {
         Ok(()) => Ok(EditLock::held(path, token, since, opts)),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => match inspect(draft, opts) {
@@ -473,7 +473,7 @@ fn create_lock_file(path: &Path, me: &Identity, since: u64, token: &str) -> std:
         one_line(&me.user),
         one_line(&me.host),
         std::process::id(),
-        jst::jst_from_unix(since),
+        clock::jst_from_unix(since),
         env!("CARGO_PKG_VERSION"),
     );
     let mut f = fs::OpenOptions::new()

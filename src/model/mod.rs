@@ -9,7 +9,6 @@ mod build;
 mod draft;
 mod era;
 mod identity;
-pub mod jst;
 mod numbering;
 mod review;
 mod row;

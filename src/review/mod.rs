@@ -36,16 +36,22 @@ pub enum ReviewEdit {
     },
 }
 
+impl ReviewEdit {
+    /// The row the edit is about.
+    pub fn row(&self) -> &RowId {
+        match self {
+            ReviewEdit::AddComment { row, .. }
+            | ReviewEdit::EditComment { row, .. }
+            | ReviewEdit::DeleteComment { row, .. }
+            | ReviewEdit::SetState { row, .. } => row,
+        }
+    }
+}
+
 /// Applies a review edit; returns false when the row or comment does not exist. The only way
 /// review mode changes a draft, so it cannot touch the text.
 pub fn apply_review_edit(draft: &mut Draft, edit: &ReviewEdit) -> bool {
-    let row_id = match edit {
-        ReviewEdit::AddComment { row, .. }
-        | ReviewEdit::EditComment { row, .. }
-        | ReviewEdit::DeleteComment { row, .. }
-        | ReviewEdit::SetState { row, .. } => row,
-    };
-    let Some(path) = draft.find_row(row_id) else {
+    let Some(path) = draft.find_row(edit.row()) else {
         return false;
     };
     let Some(row) = draft.row_mut(path) else {
@@ -89,5 +95,35 @@ pub fn fresh_comment_id(draft: &Draft) -> String {
         if !used.contains(candidate.as_str()) {
             return candidate;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_review_edit_names_its_row() {
+        let edits = [
+            ReviewEdit::AddComment {
+                row: RowId::new("a"),
+                comment: Comment::default(),
+            },
+            ReviewEdit::EditComment {
+                row: RowId::new("b"),
+                id: "c1".into(),
+                text: String::new(),
+            },
+            ReviewEdit::DeleteComment {
+                row: RowId::new("c"),
+                id: "c1".into(),
+            },
+            ReviewEdit::SetState {
+                row: RowId::new("d"),
+                state: ReviewState::Checked,
+            },
+        ];
+        let rows: Vec<&str> = edits.iter().map(|e| e.row().as_str()).collect();
+        assert_eq!(rows, ["a", "b", "c", "d"]);
     }
 }

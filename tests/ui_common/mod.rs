@@ -12,21 +12,7 @@ use shinkyu::app::platform::{FileDialogs, Launcher};
 use shinkyu::app::{AppOptions, ShinkyuApp, StartWith};
 
 /// eframe's settings storage in memory: what the app remembers between runs.
-#[derive(Default)]
-pub struct MemStorage(pub std::collections::HashMap<String, String>);
-
-impl eframe::Storage for MemStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.into(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
+pub use shinkyu::app::prefs::MemoryStorage as MemStorage;
 
 /// File dialogs that answer with queued paths and record what was asked.
 #[derive(Clone, Default)]
@@ -137,6 +123,44 @@ pub fn app_with_launcher(
                 },
             )
         });
+    settle(&mut h);
+    h
+}
+
+/// The real app in a window of `size`, its eframe storage holding `storage` (the remembered
+/// preferences); with `wgpu`, it can be rendered to an image.
+pub fn app_sized(
+    size: (f32, f32),
+    start: StartWith,
+    storage: Option<&'static MemStorage>,
+    wgpu: bool,
+) -> Harness<'static, ShinkyuApp> {
+    let mut builder = Harness::builder()
+        .with_size([size.0, size.1])
+        .with_pixels_per_point(1.0)
+        .with_theme(egui::Theme::Light)
+        .with_max_steps(64);
+    if wgpu {
+        builder = builder.wgpu();
+    }
+    let mut h = builder.build_eframe(move |cc| {
+        if let Some(s) = storage {
+            cc.storage = Some(s);
+        }
+        ShinkyuApp::new(
+            cc,
+            AppOptions {
+                start,
+                dialogs: Box::new(FakeDialogs::default()),
+                settings_dir: None,
+                offer_recovery: false,
+                renderer: "テスト".into(),
+                launcher: Box::new(FakeLauncher::default()),
+            },
+        )
+    });
+    h.ctx
+        .all_styles_mut(|s| s.visuals.text_cursor.blink = false);
     settle(&mut h);
     h
 }

@@ -8,11 +8,13 @@ use std::collections::HashMap;
 use egui::{Align, Align2, Color32, FontId, Id, Key, Modifiers, RichText, Stroke, Ui, pos2, vec2};
 
 use super::EditorCtx;
+use super::comment_drafts::{edit_id, new_comment_id, reply_id};
 use super::widgets::{paint_badge, section};
-use crate::app::review_mode::{ReviewAction, display_date};
+use crate::app::review_mode::ReviewAction;
 use crate::app::state::Filters;
 use crate::app::tree::Line;
 use crate::app::ui_command::{Action, UiCommand};
+use crate::clock::display_date;
 use crate::edit::Command;
 use crate::model::{Comment, ReviewState, Row, RowId};
 use crate::review::ReviewEdit;
@@ -217,7 +219,7 @@ pub fn paint_tree_marks(
 /// The review state and the comment thread of `row`, under the row editor. Shown in the normal
 /// mode only when the row has been reviewed or commented.
 pub fn review_section(ui: &mut Ui, cx: &mut EditorCtx<'_>, row: &Row) {
-    let review_mode = cx.view.review_mode;
+    let review_mode = cx.review_mode;
     if !review_mode && row.review.is_empty() {
         return;
     }
@@ -268,7 +270,7 @@ pub fn review_section(ui: &mut Ui, cx: &mut EditorCtx<'_>, row: &Row) {
         let mut thread = Thread {
             row,
             children: &children,
-            reviewer: cx.review.reviewer().to_string(),
+            reviewer: cx.reviewer.to_string(),
         };
         let mut seen = vec![false; comments.len()];
         for i in roots {
@@ -359,9 +361,9 @@ impl Thread<'_> {
                                     .accessible_name(format!("{n}件目のコメントを編集"))
                                     .clicked()
                                 {
-                                    cx.review.comments.editing =
+                                    cx.comments.editing =
                                         Some((row_id.clone(), c.id.clone(), c.text.clone()));
-                                    cx.review.comments.focus = Some(edit_id(row_id, &c.id));
+                                    cx.comments.focus = Some(edit_id(row_id, &c.id));
                                 }
                             }
                             if ui
@@ -370,14 +372,14 @@ impl Thread<'_> {
                                 .accessible_name(format!("{n}件目のコメントに返信"))
                                 .clicked()
                             {
-                                cx.review.comments.reply =
+                                cx.comments.reply =
                                     Some((row_id.clone(), c.id.clone(), String::new()));
-                                cx.review.comments.focus = Some(reply_id(row_id, &c.id));
+                                cx.comments.focus = Some(reply_id(row_id, &c.id));
                             }
                         });
                     });
                     let editing = matches!(
-                        &cx.review.comments.editing,
+                        &cx.comments.editing,
                         Some((r, id, _)) if r == row_id && *id == c.id
                     );
                     if editing {
@@ -388,7 +390,7 @@ impl Thread<'_> {
                 });
         }
         let replying = matches!(
-            &cx.review.comments.reply,
+            &cx.comments.reply,
             Some((r, id, _)) if r == row_id && *id == c.id
         );
         if replying {
@@ -400,21 +402,6 @@ impl Thread<'_> {
             self.comment_ui(ui, cx, r, depth + 1, seen);
         }
     }
-}
-
-/// The box for a new top-level comment on a row.
-pub(crate) fn new_comment_id(row: &RowId) -> Id {
-    Id::unique(("comment-new", row))
-}
-
-/// The box for a reply to a comment.
-pub(crate) fn reply_id(row: &RowId, parent: &str) -> Id {
-    Id::unique(("comment-reply", row, parent))
-}
-
-/// The box in which a comment is edited.
-pub(crate) fn edit_id(row: &RowId, comment: &str) -> Id {
-    Id::unique(("comment-edit", row, comment))
 }
 
 /// What the user did with a comment form this frame.
@@ -478,7 +465,7 @@ impl CommentForm<'_> {
 }
 
 fn new_comment_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, row: &RowId) {
-    let mut text = cx.review.comments.new.get(row).cloned().unwrap_or_default();
+    let mut text = cx.comments.new.get(row).cloned().unwrap_or_default();
     let form = CommentForm {
         id: new_comment_id(row),
         name: "コメントの入力",
@@ -487,7 +474,7 @@ fn new_comment_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, row: &RowId) {
         submit_help: Some("コメントを確認者の名前と日時つきで記録します（Ctrl+Enter）"),
         cancellable: false,
     };
-    if form.show(ui, &mut text, &mut cx.review.comments.focus) == FormOutcome::Submit {
+    if form.show(ui, &mut text, &mut cx.comments.focus) == FormOutcome::Submit {
         cx.actions.push(Action::Review(ReviewAction::Post {
             row: row.clone(),
             reply_to: None,
@@ -495,14 +482,14 @@ fn new_comment_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, row: &RowId) {
         }));
     }
     if text.is_empty() {
-        cx.review.comments.new.remove(row);
+        cx.comments.new.remove(row);
     } else {
-        cx.review.comments.new.insert(row.clone(), text);
+        cx.comments.new.insert(row.clone(), text);
     }
 }
 
 fn reply_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, row: &RowId, parent: &str, to: &str) {
-    let Some((_, _, mut text)) = cx.review.comments.reply.clone() else {
+    let Some((_, _, mut text)) = cx.comments.reply.clone() else {
         return;
     };
     let hint = format!("{to} さんへの返信（Ctrl+Enter で記録）");
@@ -514,9 +501,9 @@ fn reply_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, row: &RowId, parent: &str, to: 
         submit_help: None,
         cancellable: true,
     };
-    match form.show(ui, &mut text, &mut cx.review.comments.focus) {
+    match form.show(ui, &mut text, &mut cx.comments.focus) {
         FormOutcome::Cancel => {
-            cx.review.comments.reply = None;
+            cx.comments.reply = None;
             return;
         }
         FormOutcome::Submit => cx.actions.push(Action::Review(ReviewAction::Post {
@@ -526,11 +513,11 @@ fn reply_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, row: &RowId, parent: &str, to: 
         })),
         FormOutcome::Typing => {}
     }
-    cx.review.comments.reply = Some((row.clone(), parent.to_string(), text));
+    cx.comments.reply = Some((row.clone(), parent.to_string(), text));
 }
 
 fn edit_comment_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, row: &RowId, id: &str, old: &str) {
-    let Some((_, _, mut text)) = cx.review.comments.editing.clone() else {
+    let Some((_, _, mut text)) = cx.comments.editing.clone() else {
         return;
     };
     let form = CommentForm {
@@ -541,8 +528,8 @@ fn edit_comment_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, row: &RowId, id: &str, o
         submit_help: None,
         cancellable: true,
     };
-    match form.show(ui, &mut text, &mut cx.review.comments.focus) {
-        FormOutcome::Cancel => cx.review.comments.editing = None,
+    match form.show(ui, &mut text, &mut cx.comments.focus) {
+        FormOutcome::Cancel => cx.comments.editing = None,
         FormOutcome::Submit => {
             let new = text.trim_end().to_string();
             if new != old {
@@ -553,10 +540,10 @@ fn edit_comment_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, row: &RowId, id: &str, o
                         text: new,
                     })));
             }
-            cx.review.comments.editing = None;
+            cx.comments.editing = None;
         }
         FormOutcome::Typing => {
-            cx.review.comments.editing = Some((row.clone(), id.to_string(), text));
+            cx.comments.editing = Some((row.clone(), id.to_string(), text));
         }
     }
 }

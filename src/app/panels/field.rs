@@ -90,10 +90,12 @@ pub fn field_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>) {
         ui.label(RichText::new("施策大項目がありません。").weak());
         return;
     }
+    // Long 施策大項目 names wrap (at most 40 % of the page), so the counts stay in view.
     egui::Grid::new("field-summary")
         .num_columns(6)
         .striped(true)
         .spacing([14.0, 4.0])
+        .max_col_width((ui.available_width() * 0.4).max(120.0))
         .show(ui, |ui| {
             ui.label(RichText::new("施策大項目").strong());
             for s in ChangeStatus::ALL {

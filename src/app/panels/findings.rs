@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{
-    Align, Color32, FontId, Id, Layout, Rect, RichText, Role, Sense, Ui, WidgetInfo, pos2, vec2,
+    Align, Color32, FontId, Layout, Rect, RichText, Role, Sense, Ui, WidgetInfo, pos2, vec2,
 };
 
 use crate::app::checking::{Checks, FindingsAction, Group, finding_ident};
@@ -145,12 +145,13 @@ fn lines(groups: &[Group], findings: &[Finding], state: &PanelState) -> Vec<Line
     out
 }
 
-/// Draws the panel.
+/// Draws the panel. In 閲覧モード (`review_mode`) findings are read, not fixed or ignored.
 pub fn findings_panel(
     ui: &mut Ui,
     checks: &Checks,
     state: &mut PanelState,
     revision: Option<u64>,
+    review_mode: bool,
     actions: &mut Vec<Action>,
 ) {
     // Fill the panel: a resizable panel keeps the size its content had (a short "checking"
@@ -172,7 +173,7 @@ pub fn findings_panel(
         .resizable(true)
         .default_size(ui.available_width() * 0.42)
         .size_range(260.0..=900.0)
-        .show(ui, |ui| detail(ui, checks, actions));
+        .show(ui, |ui| detail(ui, checks, review_mode, actions));
     let all = lines(checks.groups(), findings, state);
     if all.is_empty() {
         ui.label(
@@ -193,7 +194,7 @@ pub fn findings_panel(
                     Line::Finding(i) => {
                         let f = &findings[i];
                         let is_sel = selected.is_some_and(|k| k == finding_ident(f));
-                        finding_line(ui, f, row_h, is_sel, actions);
+                        finding_line(ui, f, row_h, is_sel, review_mode, actions);
                     }
                 }
             }
@@ -376,7 +377,14 @@ pub fn line_label(f: &Finding) -> String {
     )
 }
 
-fn finding_line(ui: &mut Ui, f: &Finding, row_h: f32, selected: bool, actions: &mut Vec<Action>) {
+fn finding_line(
+    ui: &mut Ui,
+    f: &Finding,
+    row_h: f32,
+    selected: bool,
+    review_mode: bool,
+    actions: &mut Vec<Action>,
+) {
     let (rect, response) =
         ui.allocate_exact_size(vec2(ui.available_width(), row_h), Sense::click());
     let label = line_label(f);
@@ -464,7 +472,7 @@ fn finding_line(ui: &mut Ui, f: &Finding, row_h: f32, selected: bool, actions: &
         if ui.button("この箇所へ移動").clicked() {
             actions.push(Action::Findings(FindingsAction::GoTo(Box::new(f.clone()))));
         }
-        if crate::app::review_mode::is_on(ui.ctx()) {
+        if review_mode {
             return;
         }
         if let Some(fix) = &f.fix
@@ -490,11 +498,10 @@ fn finding_line(ui: &mut Ui, f: &Finding, row_h: f32, selected: bool, actions: &
 }
 
 /// The selected finding in full, with its buttons.
-fn detail(ui: &mut Ui, checks: &Checks, actions: &mut Vec<Action>) {
+fn detail(ui: &mut Ui, checks: &Checks, read_only: bool, actions: &mut Vec<Action>) {
     // Keep the pane's width whatever it shows (a resizable panel keeps its content's size).
     ui.set_min_width(ui.available_width());
-    // 閲覧モード: reviewers read findings but do not fix or ignore them.
-    let read_only = crate::app::review_mode::is_on(ui.ctx());
+    // 閲覧モード (`read_only`): reviewers read findings but do not fix or ignore them.
     let Some(f) = checks.selected_finding() else {
         ui.add_space(6.0);
         if checks.selected.is_some() {
@@ -604,63 +611,4 @@ fn detail(ui: &mut Ui, checks: &Checks, actions: &mut Vec<Action>) {
                 ui.label(RichText::new(format!("該当箇所：「{}」", f.excerpt)).small());
             }
         });
-}
-
-/// The dialog asking why a finding is ignored. Returns the user's decision.
-pub fn suppress_dialog(ctx: &egui::Context, checks: &mut Checks) -> Option<FindingsAction> {
-    let dialog = checks.suppress_dialog.as_mut()?;
-    let mut out = None;
-    let modal = egui::Modal::new(Id::unique("shinkyu-suppress")).show(ctx, |ui| {
-        ui.set_max_width(520.0);
-        ui.label(RichText::new("この指摘を無視する").heading());
-        let f = &dialog.finding;
-        ui.label(
-            RichText::new(format!("{} {}：{}", f.severity.label(), f.code, f.message)).small(),
-        );
-        ui.label(RichText::new(&f.location.display).small().weak());
-        ui.add_space(6.0);
-        let l = ui.label("理由（必須。下書きに保存されます）");
-        let r = ui
-            .add(
-                egui::TextEdit::multiline(&mut dialog.reason)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("例: 原文（市民の声）のまま引用するため"),
-            )
-            .labelled_by(l.id)
-            .accessible_name("無視する理由");
-        if ui.memory(|m| m.focused().is_none()) {
-            r.request_focus();
-        }
-        let l = ui.label("担当（任意）");
-        ui.add(
-            egui::TextEdit::singleline(&mut dialog.author)
-                .desired_width(240.0)
-                .hint_text("例: 企画課 山田"),
-        )
-        .labelled_by(l.id)
-        .accessible_name("無視した担当");
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            let ok = !dialog.reason.trim().is_empty();
-            if ui
-                .add_enabled(ok, egui::Button::new("無視する"))
-                .on_disabled_hover_text("理由を書いてください")
-                .clicked()
-            {
-                out = Some(FindingsAction::Suppress {
-                    finding: dialog.finding.clone(),
-                    reason: dialog.reason.clone(),
-                    author: dialog.author.clone(),
-                });
-            }
-            if ui.button("キャンセル").clicked() {
-                out = Some(FindingsAction::CancelSuppress);
-            }
-        });
-    });
-    if out.is_none() && modal.should_close() {
-        out = Some(FindingsAction::CancelSuppress);
-    }
-    out
 }

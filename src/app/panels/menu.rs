@@ -164,98 +164,201 @@ pub fn menu_bar(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) {
     });
 }
 
+/// One button of the toolbar.
+struct Tool {
+    cmd: UiCommand,
+    text: egui::WidgetText,
+    /// What screen readers and tests call it.
+    name: String,
+    enabled: bool,
+    /// Shown pressed or not (閲覧モード, 検査結果); `None` for plain buttons.
+    selected: Option<bool>,
+    /// Tools of one group stand between separators.
+    group: u8,
+}
+
+/// The toolbar's buttons, in order.
+fn tools(ui: &Ui, info: &MenuInfo<'_>) -> Vec<Tool> {
+    let tool = |cmd: UiCommand, text: &str, enabled: bool, group: u8| Tool {
+        cmd,
+        text: text.into(),
+        name: text.to_string(),
+        enabled,
+        selected: None,
+        group,
+    };
+    let mut all = vec![
+        tool(UiCommand::Open, "開く", !info.busy, 0),
+        tool(UiCommand::Save, "保存", info.has_doc && !info.busy, 0),
+        tool(UiCommand::Undo, "元に戻す", info.undo.is_some(), 1),
+        tool(UiCommand::Redo, "やり直し", info.redo.is_some(), 1),
+        tool(UiCommand::Find, "検索", info.has_doc, 2),
+        tool(UiCommand::ShowReport, "新旧対照表", info.has_doc, 3),
+        tool(UiCommand::Export, "出力", info.has_doc, 3),
+        Tool {
+            selected: Some(info.review_mode),
+            ..tool(UiCommand::ToggleReviewMode, "閲覧モード", info.has_doc, 4)
+        },
+    ];
+    if info.review_mode {
+        all.push(tool(UiCommand::NextNeedsFix, "次の要修正", info.has_doc, 4));
+        all.push(tool(
+            UiCommand::NextUncommented,
+            "次の未コメント",
+            info.has_doc,
+            4,
+        ));
+    }
+    all.push(tool(UiCommand::ZoomOut, "縮小", true, 5));
+    all.push(tool(UiCommand::ZoomIn, "拡大", true, 5));
+    all.push(findings_tool(ui, info));
+    all
+}
+
+/// The 検査結果 button, showing the counts (marks and words, not colour alone).
+fn findings_tool(ui: &Ui, info: &MenuInfo<'_>) -> Tool {
+    let font = egui::FontId::proportional(13.0);
+    let plain = |text: &str| {
+        egui::text::LayoutJob::simple_singleline(
+            text.into(),
+            font.clone(),
+            ui.visuals().text_color(),
+        )
+    };
+    let (text, name) = match (info.has_doc, info.findings) {
+        (true, Some(c)) => (
+            super::findings::counts_job(ui, c, font.clone()),
+            format!("検査結果 {}", super::findings::counts_text(c)),
+        ),
+        (true, None) => (plain("検査中…"), "検査結果（検査中）".to_string()),
+        // No draft: nothing to check.
+        (false, _) => (plain("検査結果"), "検査結果".to_string()),
+    };
+    Tool {
+        cmd: UiCommand::ToggleFindings,
+        text: text.into(),
+        name,
+        enabled: info.has_doc,
+        selected: Some(info.findings_open),
+        group: 6,
+    }
+}
+
+impl Tool {
+    fn tooltip(&self, ui: &Ui) -> String {
+        match self.cmd.shortcut() {
+            Some(sc) => format!(
+                "{}（{}）",
+                self.cmd.tooltip(),
+                ui.ctx().format_shortcut(&sc)
+            ),
+            None => self.cmd.tooltip().to_string(),
+        }
+    }
+
+    fn show(&self, ui: &mut Ui, actions: &mut Vec<Action>) -> egui::Response {
+        let mut button = egui::Button::new(self.text.clone());
+        if let Some(on) = self.selected {
+            button = button.selected(on);
+        }
+        let tip = self.tooltip(ui);
+        let r = ui
+            .add_enabled(self.enabled, button)
+            .on_hover_text(&tip)
+            .on_disabled_hover_text(&tip)
+            .accessible_name(&self.name);
+        if r.clicked() {
+            actions.push(Action::Ui(self.cmd));
+        }
+        r
+    }
+
+    /// The width of the button before it was ever drawn.
+    fn estimated_width(&self, ui: &Ui) -> f32 {
+        let galley = self.text.clone().into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Button,
+        );
+        galley.size().x + 2.0 * ui.spacing().button_padding.x + 2.0
+    }
+}
+
+/// The widths the toolbar's parts had when last drawn, to know what fits.
+#[derive(Clone, Debug, Default)]
+struct Widths {
+    tools: std::collections::HashMap<UiCommand, f32>,
+    separator: Option<f32>,
+    more: Option<f32>,
+}
+
+/// The toolbar. What does not fit the window's width goes, in order, into the 「…」 menu at
+/// its end, so on a small screen (720 × 480) every button stays reachable.
 pub fn toolbar(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) {
+    let tools = tools(ui, info);
+    let id = egui::Id::unique("shinkyu-toolbar-widths");
+    let mut widths: Widths = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     ui.horizontal(|ui| {
-        let mut tool = |ui: &mut Ui, cmd: UiCommand, text: &str, enabled: bool| {
-            let tip = match cmd.shortcut() {
-                Some(sc) => format!("{}（{}）", cmd.tooltip(), ui.ctx().format_shortcut(&sc)),
-                None => cmd.tooltip().to_string(),
-            };
-            if ui
-                .add_enabled(enabled, egui::Button::new(text))
-                .on_hover_text(&tip)
-                .on_disabled_hover_text(&tip)
-                .clicked()
-            {
-                actions.push(Action::Ui(cmd));
-            }
+        let gap = ui.spacing().item_spacing.x;
+        let separator = widths.separator.unwrap_or(6.0) + gap;
+        let busy = if info.busy { 90.0 } else { 0.0 };
+        let available = ui.available_width() - busy;
+        // What each tool takes, with the separator before it.
+        let cost: Vec<f32> = tools
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let w = widths.tools.get(&t.cmd).copied();
+                let w = w.unwrap_or_else(|| t.estimated_width(ui)) + gap;
+                let starts_group = i > 0 && tools[i - 1].group != t.group;
+                w + if starts_group { separator } else { 0.0 }
+            })
+            .collect();
+        let shown = if cost.iter().sum::<f32>() <= available {
+            tools.len()
+        } else {
+            let more = widths.more.unwrap_or(28.0) + gap + separator;
+            let mut used = 0.0;
+            cost.iter()
+                .take_while(|c| {
+                    used += *c;
+                    used + more <= available
+                })
+                .count()
         };
-        tool(ui, UiCommand::Open, "開く", !info.busy);
-        tool(ui, UiCommand::Save, "保存", info.has_doc && !info.busy);
-        ui.separator();
-        tool(ui, UiCommand::Undo, "元に戻す", info.undo.is_some());
-        tool(ui, UiCommand::Redo, "やり直し", info.redo.is_some());
-        ui.separator();
-        tool(ui, UiCommand::Find, "検索", info.has_doc);
-        ui.separator();
-        tool(ui, UiCommand::ShowReport, "新旧対照表", info.has_doc);
-        tool(ui, UiCommand::Export, "出力", info.has_doc);
-        ui.separator();
-        let tip = UiCommand::ToggleReviewMode.tooltip();
-        let toggled = ui
-            .add_enabled(
-                info.has_doc,
-                egui::Button::new("閲覧モード").selected(info.review_mode),
-            )
-            .on_hover_text(tip)
-            .clicked();
-        if info.review_mode {
-            tool(ui, UiCommand::NextNeedsFix, "次の要修正", info.has_doc);
-            tool(
-                ui,
-                UiCommand::NextUncommented,
-                "次の未コメント",
-                info.has_doc,
-            );
+        for (i, t) in tools[..shown].iter().enumerate() {
+            if i > 0 && tools[i - 1].group != t.group {
+                widths.separator = Some(ui.separator().rect.width());
+            }
+            let r = t.show(ui, actions);
+            widths.tools.insert(t.cmd, r.rect.width());
         }
-        ui.separator();
-        tool(ui, UiCommand::ZoomOut, "縮小", true);
-        tool(ui, UiCommand::ZoomIn, "拡大", true);
-        if toggled {
-            actions.push(Action::Ui(UiCommand::ToggleReviewMode));
+        if shown < tools.len() {
+            ui.separator();
+            let rest = &tools[shown..];
+            let r = ui.menu_button("…", |ui| {
+                for (i, t) in rest.iter().enumerate() {
+                    if i > 0 && rest[i - 1].group != t.group {
+                        ui.separator();
+                    }
+                    t.show(ui, actions);
+                }
+            });
+            let names: Vec<&str> = rest.iter().map(|t| t.name.as_str()).collect();
+            let r = r
+                .response
+                .on_hover_text(format!("ほかのボタン：{}", names.join("、")))
+                .accessible_name("ほかのボタン");
+            widths.more = Some(r.rect.width());
         }
-        ui.separator();
-        findings_button(ui, info, actions);
         if info.busy {
             ui.separator();
             ui.spinner();
             ui.label(RichText::new("処理中…").small());
         }
     });
-}
-
-/// The toolbar button of the 検査結果 panel, showing the counts (marks and words, not colour
-/// alone).
-fn findings_button(ui: &mut Ui, info: &MenuInfo<'_>, actions: &mut Vec<Action>) {
-    let cmd = UiCommand::ToggleFindings;
-    let (text, name) = match info.findings {
-        Some(c) => (
-            super::findings::counts_job(ui, c, egui::FontId::proportional(13.0)),
-            format!("検査結果 {}", super::findings::counts_text(c)),
-        ),
-        None => (
-            egui::text::LayoutJob::simple_singleline(
-                "検査中…".into(),
-                egui::FontId::proportional(13.0),
-                ui.visuals().text_color(),
-            ),
-            "検査結果（検査中）".to_string(),
-        ),
-    };
-    let tip = match cmd.shortcut() {
-        Some(sc) => format!("{}（{}）", cmd.tooltip(), ui.ctx().format_shortcut(&sc)),
-        None => cmd.tooltip().to_string(),
-    };
-    let r = ui
-        .add_enabled(
-            info.has_doc,
-            egui::Button::new(text).selected(info.findings_open),
-        )
-        .on_hover_text(&tip)
-        .accessible_name(name);
-    if r.clicked() {
-        actions.push(Action::Ui(cmd));
-    }
+    ui.data_mut(|d| d.insert_temp(id, widths));
 }
 
 /// A message in the status bar.
@@ -270,31 +373,46 @@ pub struct StatusMessage {
 /// How long a status message stays.
 pub const STATUS_SECONDS: f64 = 12.0;
 
+/// The status bar's contents, in the row it is given: the open draft's file and whether it is
+/// saved (`file`: its label and whether it has unsaved changes; `None` when no draft is open),
+/// the last message, the renderer. On a narrow window the file's name is shortened (in full in
+/// its tooltip) and a long message goes on over more lines instead of running off the edge.
 pub fn status_bar(
     ui: &mut Ui,
-    file_label: &str,
-    dirty: bool,
+    file: Option<(&str, bool)>,
     message: Option<&StatusMessage>,
     renderer: &str,
 ) {
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(file_label).small());
+    let renderer = RichText::new(format!("描画: {renderer}")).small().weak();
+    let bar = ui.available_width();
+    if let Some((file_label, dirty)) = file {
+        let label = egui::Label::new(RichText::new(file_label).small()).truncate();
+        let height = ui.spacing().interact_size.y;
+        ui.allocate_ui(egui::vec2(bar * 0.4, height), |ui| ui.add(label))
+            .inner
+            .on_hover_text(file_label);
         ui.separator();
         if dirty {
             ui.label(RichText::new("● 未保存の変更があります").small().strong());
         } else {
             ui.label(RichText::new("保存済み").small());
         }
-        if let Some(m) = message {
+    }
+    if let Some(m) = message {
+        if file.is_some() {
             ui.separator();
-            let mut t = RichText::new(&m.text).small();
-            if m.error {
-                t = t.color(ui.visuals().error_fg_color).strong();
-            }
-            ui.label(t);
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(RichText::new(format!("描画: {renderer}")).small().weak());
+        let mut t = RichText::new(&m.text).small();
+        if m.error {
+            t = t.color(ui.visuals().error_fg_color).strong();
+        }
+        // Leave room for the renderer on the right.
+        let rest = ui.available_width() - 90.0;
+        ui.allocate_ui(egui::vec2(rest.max(120.0), 0.0), |ui| {
+            ui.add(egui::Label::new(t).wrap())
         });
+    }
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.label(renderer);
     });
 }

@@ -1,12 +1,14 @@
-//! The editor's panels, one file each. Panels read the draft and the view state and queue
-//! [`Action`]s; they never change the draft themselves.
+//! The editor's panels, one file each. Panels read the draft and the view state they are given
+//! and queue [`Action`]s; they never change the draft themselves, and they know nothing of the
+//! app that draws them (everything they need comes in [`EditorCtx`] or their arguments).
 
 pub mod block;
+pub mod comment_drafts;
 pub mod comments;
 pub mod field;
 pub mod findings;
 pub mod menu;
-pub mod merge;
+pub mod no_draft;
 pub mod policy;
 pub mod preview;
 pub mod report_preview;
@@ -33,8 +35,12 @@ pub struct EditorCtx<'a> {
     /// fields drop their own (now stale) undo history.
     pub epoch: u64,
     pub preview: &'a mut preview::PreviewCache,
-    /// Comments being written, the reviewer's name (閲覧モード).
-    pub review: &'a mut crate::app::review_mode::ReviewUi,
+    /// 閲覧モード: the text is read-only; comments and review states are recorded.
+    pub review_mode: bool,
+    /// Words being written in the comment boxes.
+    pub comments: &'a mut comment_drafts::CommentDrafts,
+    /// The reviewer's name (閲覧モード): their own comments can be edited and deleted.
+    pub reviewer: &'a str,
 }
 
 /// The editor of the selection, in a scroll area.
@@ -47,7 +53,7 @@ pub fn editor_panel(ui: &mut Ui, cx: &mut EditorCtx<'_>) {
             ui.set_max_width(ui.available_width().min(1400.0));
             match &selection {
                 // 閲覧モード: read-only pages instead of the editors of the draft's text.
-                _ if cx.view.review_mode && review_pages::review_page_ui(ui, cx, &selection) => {}
+                _ if cx.review_mode && review_pages::review_page_ui(ui, cx, &selection) => {}
                 Selection::Field => field::field_ui(ui, cx),
                 Selection::Policy(p) => policy::policy_ui(ui, cx, *p),
                 Selection::Page { policy, page } => policy::page_ui(ui, cx, *policy, *page),

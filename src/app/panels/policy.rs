@@ -77,7 +77,8 @@ pub fn policy_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, policy: usize) {
                     cx.actions
                         .push(Action::Select(Selection::Page { policy, page }));
                 }
-                ui.label(page_summary(p, page));
+                // The last column wraps at the page's width (a grid does not wrap by itself).
+                ui.add(egui::Label::new(page_summary(p, page)).wrap());
                 ui.end_row();
             }
             for kind in BlockKind::ALL {
@@ -96,11 +97,12 @@ pub fn policy_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, policy: usize) {
                 for r in p.block(kind) {
                     c.add(r.status);
                 }
-                ui.label(if kind.carries_status() {
+                let summary = if kind.carries_status() {
                     format!("{} 行（{}）", p.block(kind).len(), c.describe())
                 } else {
                     "1 行".to_string()
-                });
+                };
+                ui.add(egui::Label::new(summary).wrap());
                 ui.end_row();
             }
         });
@@ -310,7 +312,8 @@ fn voices_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, policy: usize, p: &Policy) {
     for (i, v) in p.voices.iter().enumerate() {
         let mut new = v.clone();
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.horizontal(|ui| {
+            // Wraps on a narrow window, so the buttons at the end stay in view.
+            ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(format!("{}.", i + 1)).strong());
                 ui.label("出典");
                 if let Some(t) = text_field_w(
@@ -404,9 +407,12 @@ fn sdgs_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, policy: usize, p: &Policy) {
     ui.label("関連する目標にチェックを入れます。名称は国連広報センターの正式名称で記入されます。");
     ui.add_space(4.0);
     let mut new = p.sdgs.clone();
+    // Two columns where they fit, one on a narrow window; long names wrap.
+    let columns = if ui.available_width() >= 560.0 { 2 } else { 1 };
     egui::Grid::new(("sdgs", policy))
-        .num_columns(2)
+        .num_columns(columns)
         .spacing([24.0, 4.0])
+        .max_col_width((ui.available_width() - 24.0) / columns as f32)
         .show(ui, |ui| {
             for (i, name) in SDG_NAMES.iter().enumerate() {
                 let n = i as u32 + 1;
@@ -425,7 +431,7 @@ fn sdgs_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, policy: usize, p: &Policy) {
                         new.retain(|s| s.number != n);
                     }
                 }
-                if i % 2 == 1 {
+                if (i + 1) % columns == 0 {
                     ui.end_row();
                 }
             }

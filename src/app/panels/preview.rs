@@ -37,18 +37,31 @@ impl PreviewCache {
 /// Shows the preview of `row`.
 pub fn preview_ui(ui: &mut Ui, cache: &mut PreviewCache, row: &Row, path: RowPath, revision: u64) {
     let view = cache.get(row, path, revision).clone();
-    ui.columns(2, |cols| {
-        cols[0].label(RichText::new("現行").strong());
-        cols[1].label(RichText::new("改定案").strong());
+    let current = |ui: &mut Ui| {
+        ui.label(RichText::new("現行").strong());
         match &view.current {
-            None => placeholder(&mut cols[0], "（新規）"),
-            Some(_) => underlined_label(&mut cols[0], &view.diff.old, 14.0),
+            None => placeholder(ui, "（新規）"),
+            Some(_) => underlined_label(ui, &view.diff.old, 14.0),
         }
+    };
+    let revised = |ui: &mut Ui| {
+        ui.label(RichText::new("改定案").strong());
         match &view.revised {
-            None => placeholder(&mut cols[1], "（削除）"),
-            Some(_) => underlined_label(&mut cols[1], &view.diff.new, 14.0),
+            None => placeholder(ui, "（削除）"),
+            Some(_) => underlined_label(ui, &view.diff.new, 14.0),
         }
-    });
+    };
+    // Side by side where both fit, as the report prints them; one above the other otherwise.
+    if ui.available_width() >= super::widgets::SIDE_BY_SIDE {
+        ui.columns(2, |cols| {
+            current(&mut cols[0]);
+            revised(&mut cols[1]);
+        });
+    } else {
+        current(ui);
+        ui.add_space(4.0);
+        revised(ui);
+    }
     match view.precision {
         Precision::Grapheme => {}
         Precision::Line => note(ui, "文章が長いため、一部は行単位で変更箇所を示しています。"),

@@ -8,10 +8,10 @@ use egui::{RichText, Ui};
 use super::EditorCtx;
 use super::comments::review_badge;
 use super::widgets::{section, status_badge};
-use crate::app::review_mode::display_date;
 use crate::app::state::Selection;
 use crate::app::tree::{Counts, excerpt, row_label};
 use crate::app::ui_command::Action;
+use crate::clock::display_date;
 use crate::model::{BlockKind, ReviewState, SideKind};
 
 /// Draws the 閲覧モード page of `selection`; false when the normal page applies (a row).
@@ -85,6 +85,7 @@ fn summary_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>) {
         .num_columns(5)
         .striped(true)
         .spacing([14.0, 4.0])
+        .max_col_width((ui.available_width() * 0.4).max(120.0))
         .show(ui, |ui| {
             ui.label(RichText::new("施策大項目").strong());
             for s in ReviewState::ALL {

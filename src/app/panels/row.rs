@@ -6,7 +6,8 @@ use egui::{Id, RichText, Ui};
 use super::EditorCtx;
 use super::preview::preview_ui;
 use super::widgets::{
-    Lines, caption, icon_button, section, status_badge, text_field, text_field_w,
+    Access, Lines, SIDE_BY_SIDE, caption, icon_button, section, status_badge, text_field,
+    text_field_w,
 };
 use crate::app::tree::row_label;
 use crate::app::ui_command::Action;
@@ -40,7 +41,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
     let kind = path.block;
     let rows_in_block = policy.block(kind).len();
     // 閲覧モード: the text is read-only; comments and the review state are edited below.
-    let review = cx.view.review_mode;
+    let review = cx.review_mode;
 
     ui.label(
         RichText::new(format!("{} › {}", policy.label(), kind.label()))
@@ -56,7 +57,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
         } else {
             row_label(row, kind)
         };
-        ui.label(RichText::new(title).heading());
+        ui.add(egui::Label::new(RichText::new(title).heading()).wrap());
     });
 
     // The status selector.
@@ -134,38 +135,49 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
 
     // The two sides.
     let unlocked = cx.view.unlocked.contains(id) && !review;
+    let (current, revised) = match (review, unlocked) {
+        (true, _) => (Access::Review, Access::Review),
+        (false, true) => (Access::Edit, Access::Edit),
+        (false, false) => (Access::LockedCurrent, Access::Edit),
+    };
     let epoch = cx.epoch;
     let actions = &mut *cx.actions;
-    ui.columns(2, |cols| {
-        {
-            let ui = &mut cols[0];
-            ui.horizontal(|ui| {
-                ui.set_min_height(ui.spacing().interact_size.y);
-                ui.label(RichText::new("現行（現行計画の内容）").strong());
-                if row.current.is_some() && !review {
-                    let mut on = unlocked;
-                    if ui
-                        .checkbox(&mut on, "現行を編集する")
-                        .on_hover_text(
-                            "現行計画の内容です。転記の誤りを直すときだけ編集してください。",
-                        )
-                        .changed()
-                    {
-                        actions.push(Action::SetCurrentUnlocked(id.clone(), on));
-                    }
-                }
-            });
-            side_ui(ui, actions, epoch, row, kind, SideKind::Current, unlocked);
-        }
-        {
-            let ui = &mut cols[1];
-            ui.horizontal(|ui| {
-                ui.set_min_height(ui.spacing().interact_size.y);
+    let side = |ui: &mut Ui, which: SideKind, actions: &mut Vec<Action>| {
+        ui.horizontal_wrapped(|ui| {
+            ui.set_min_height(ui.spacing().interact_size.y);
+            if which == SideKind::Revised {
                 ui.label(RichText::new("改定案（次期計画素案）").strong());
-            });
-            side_ui(ui, actions, epoch, row, kind, SideKind::Revised, !review);
-        }
-    });
+                return;
+            }
+            ui.label(RichText::new("現行（現行計画の内容）").strong());
+            if row.current.is_some() && !review {
+                let mut on = unlocked;
+                if ui
+                    .checkbox(&mut on, "現行を編集する")
+                    .on_hover_text("現行計画の内容です。転記の誤りを直すときだけ編集してください。")
+                    .changed()
+                {
+                    actions.push(Action::SetCurrentUnlocked(id.clone(), on));
+                }
+            }
+        });
+        let access = match which {
+            SideKind::Current => current,
+            SideKind::Revised => revised,
+        };
+        side_ui(ui, actions, epoch, row, kind, which, access);
+    };
+    // Side by side where both fit; one above the other on a narrow window.
+    if ui.available_width() >= SIDE_BY_SIDE {
+        ui.columns(2, |cols| {
+            side(&mut cols[0], SideKind::Current, actions);
+            side(&mut cols[1], SideKind::Revised, actions);
+        });
+    } else {
+        side(ui, SideKind::Current, actions);
+        ui.add_space(6.0);
+        side(ui, SideKind::Revised, actions);
+    }
 
     section(ui, "メモ（変更理由・各課意見）");
     if let Some(text) = text_field(
@@ -175,7 +187,7 @@ pub fn row_ui(ui: &mut Ui, cx: &mut EditorCtx<'_>, id: &RowId) {
         "メモ（変更理由・各課意見）",
         &row.memo,
         Lines::Multi(2),
-        !review,
+        revised,
         "変更の理由や各課の意見を書きます",
     ) {
         cx.actions.push(Action::Edit(Command::SetMemo {
@@ -199,8 +211,9 @@ fn side_ui(
     row: &Row,
     kind: BlockKind,
     which: SideKind,
-    editable: bool,
+    access: Access,
 ) {
+    let editable = access == Access::Edit;
     let Some(side) = row.side(which) else {
         let text = match which {
             SideKind::Current => "（新規：現行計画にない行です）",
@@ -290,7 +303,7 @@ fn side_ui(
             &format!("{prefix}の{}", kind.name_label()),
             &side.name,
             Lines::Single,
-            editable,
+            access,
             "",
         ) {
             set(actions, SideField::Name, t);
@@ -305,7 +318,7 @@ fn side_ui(
             &format!("{prefix}の{}", Side::DEPARTMENTS),
             |i| fid("dept", i),
             Lines::Single,
-            editable,
+            access,
             |actions, i, t| set(actions, SideField::Department(i), t),
             |actions, op| list(actions, RowList::Departments, op),
             "＋ 部署を追加",
@@ -321,7 +334,7 @@ fn side_ui(
             &format!("{prefix}の期間"),
             &side.period,
             Lines::Single,
-            editable,
+            access,
             "例: R5-R9年度",
         ) {
             set(actions, SideField::Period, t);
@@ -336,7 +349,7 @@ fn side_ui(
             &format!("{prefix}の{}", kind.summary_label()),
             &side.summary,
             Lines::Multi(2),
-            editable,
+            access,
             "",
         ) {
             set(actions, SideField::Summary, t);
@@ -351,7 +364,7 @@ fn side_ui(
             &format!("{prefix}の●"),
             |i| fid("bullet", i),
             Lines::Multi(2),
-            editable,
+            access,
             |actions, i, t| set(actions, SideField::Bullet(i), t),
             |actions, op| list(actions, RowList::Bullets, op),
             "＋ ●を追加",
@@ -376,12 +389,13 @@ fn list_items(
     name: &str,
     id_of: impl Fn(usize) -> Id,
     lines: Lines,
-    editable: bool,
+    access: Access,
     mut on_text: impl FnMut(&mut Vec<Action>, usize, String),
     mut on_op: impl FnMut(&mut Vec<Action>, ListOp),
     add_label: &str,
     bullet: &str,
 ) {
+    let editable = access == Access::Edit;
     let n = items.len();
     for (i, item) in items.iter().enumerate() {
         let item_name = format!("{name}{}", i + 1);
@@ -409,7 +423,7 @@ fn list_items(
                     &item_name,
                     item,
                     lines,
-                    editable,
+                    access,
                     "",
                     width,
                 ) {

@@ -30,20 +30,28 @@ fn short(status: ChangeStatus) -> &'static str {
     }
 }
 
-/// Draws the filters and the tree.
+/// Draws the filters and the tree. In 閲覧モード (`review_mode`) the nodes count review states
+/// instead of change statuses, and the review filter is always shown.
 pub fn tree_panel(
     ui: &mut Ui,
     draft: &Draft,
     tree: &Tree,
     view: &mut ViewState,
+    review_mode: bool,
     actions: &mut Vec<Action>,
 ) {
-    filters_ui(ui, tree, view, actions);
+    filters_ui(ui, tree, view, review_mode, actions);
     ui.separator();
-    lines_ui(ui, draft, tree, view, actions);
+    lines_ui(ui, draft, tree, view, review_mode, actions);
 }
 
-fn filters_ui(ui: &mut Ui, tree: &Tree, view: &mut ViewState, actions: &mut Vec<Action>) {
+fn filters_ui(
+    ui: &mut Ui,
+    tree: &Tree,
+    view: &mut ViewState,
+    review_mode: bool,
+    actions: &mut Vec<Action>,
+) {
     let mut filters = view.filters.clone();
     ui.horizontal(|ui| {
         let r = ui.add(
@@ -70,7 +78,7 @@ fn filters_ui(ui: &mut Ui, tree: &Tree, view: &mut ViewState, actions: &mut Vec<
                 .on_hover_text(format!("「{}」の行を表示します", s.label()));
         }
     });
-    if view.review_mode || tree.has_review || filters.review_filter_active() {
+    if review_mode || tree.has_review || filters.review_filter_active() {
         super::comments::review_filter_ui(ui, &mut filters);
     }
     ui.horizontal(|ui| {
@@ -115,6 +123,7 @@ fn lines_ui(
     draft: &Draft,
     tree: &Tree,
     view: &mut ViewState,
+    review_mode: bool,
     actions: &mut Vec<Action>,
 ) {
     let row_h = (ui.text_style_height(&egui::TextStyle::Body) + 6.0).round();
@@ -138,7 +147,7 @@ fn lines_ui(
     }
     let out = area.show_rows(ui, row_h, tree.lines.len(), |ui, range| {
         for i in range {
-            line_ui(ui, draft, &tree.lines[i], row_h, view, actions);
+            line_ui(ui, draft, &tree.lines[i], row_h, view, review_mode, actions);
         }
     });
     ui.ctx().data_mut(|d| {
@@ -155,6 +164,7 @@ fn line_ui(
     line: &Line,
     row_h: f32,
     view: &ViewState,
+    review_mode: bool,
     actions: &mut Vec<Action>,
 ) {
     let selection = line.node.selection(draft);
@@ -213,24 +223,27 @@ fn line_ui(
         ) + 5.0;
     }
 
-    // Review marks (comments, 確認状態), then counts per status, right-aligned.
+    // Review marks (comments, 確認状態), then counts per status, right-aligned — as many as
+    // leave the label at least 40 % of the line (a narrow tree drops counts, not the names;
+    // the tooltip has them all).
+    let label_min = x + (rect.width() * 0.4).max(40.0);
     let mut right = super::comments::paint_tree_marks(
         ui,
         &painter,
         line,
         rect.center().y,
         rect.right() - 4.0,
-        x + 40.0,
-        view.review_mode,
+        label_min,
+        review_mode,
     );
     if let Some(counts) = &line.counts
-        && !view.review_mode
+        && !review_mode
     {
         let items: Vec<(ChangeStatus, usize)> = counts.nonzero().collect();
         for (status, n) in items.into_iter().rev() {
             let text = format!("{}{}", short(status), n);
             let w = text_width(ui, &text, &small) + 8.0;
-            if right - w < x + 40.0 {
+            if right - w < label_min {
                 break;
             }
             paint_badge(
@@ -269,7 +282,7 @@ fn line_ui(
             .is_some_and(|s| s != crate::model::ReviewState::Unchecked);
     if truncated || line.counts.is_some() || reviewed {
         let tip = match (&line.counts, line.review) {
-            (Some(c), _) if view.review_mode => {
+            (Some(c), _) if review_mode => {
                 format!("{}\n{}", line.label, c.describe_review())
             }
             (Some(c), _) => format!("{}\n{}", line.label, c.describe()),

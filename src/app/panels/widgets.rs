@@ -6,6 +6,31 @@ use egui::{Color32, CornerRadius, Id, Response, RichText, TextEdit, Ui, Vec2};
 use crate::app::ui_command::Action;
 use crate::model::ChangeStatus;
 
+/// The width (points) from which the two sides of a row — 現行 and 改定案 — stand side by side;
+/// on a narrower window one stands above the other.
+pub const SIDE_BY_SIDE: f32 = 560.0;
+
+/// Whether a text field can be edited, and if not, why (its tooltip says so).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    Edit,
+    /// The plan in force (現行), locked until 「現行を編集する」 is ticked.
+    LockedCurrent,
+    /// 閲覧モード: the text is read-only.
+    Review,
+}
+
+impl From<bool> for Access {
+    /// `true`: editable; `false`: the plan in force, locked.
+    fn from(editable: bool) -> Access {
+        if editable {
+            Access::Edit
+        } else {
+            Access::LockedCurrent
+        }
+    }
+}
+
 /// How a text field is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lines {
@@ -25,7 +50,7 @@ pub fn text_field(
     name: &str,
     value: &str,
     lines: Lines,
-    editable: bool,
+    editable: impl Into<Access>,
     hint: &str,
 ) -> Option<String> {
     text_field_w(
@@ -50,10 +75,12 @@ pub fn text_field_w(
     name: &str,
     value: &str,
     lines: Lines,
-    editable: bool,
+    editable: impl Into<Access>,
     hint: &str,
     width: f32,
 ) -> Option<String> {
+    let access = editable.into();
+    let editable = access == Access::Edit;
     let mut buf = value.to_string();
     let mut ro: &str = value;
     // A click on a checker finding may be waiting to select characters in this field.
@@ -75,7 +102,7 @@ pub fn text_field_w(
                 .background_color(ui.visuals().faint_bg_color)
                 .text_color(ui.visuals().weak_text_color().gamma_multiply(1.6)),
         )
-        .on_hover_text(if crate::app::review_mode::is_on(ui.ctx()) {
+        .on_hover_text(if access == Access::Review {
             "閲覧モードのため編集できません（文字を選んでコピーはできます）。"
         } else {
             "現行計画の内容です（読み取り専用）。編集するには「現行を編集する」にチェックを入れてください。"

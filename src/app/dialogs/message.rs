@@ -1,15 +1,18 @@
-//! Modal dialogs: unsaved changes, comments written but not recorded, a file changed by
-//! someone else, recovery of unsaved work, error messages, and the about box. At most one is open; each returns the user's choice.
+//! Questions about the open document and messages: unsaved changes, comments written but not
+//! recorded, a file changed by someone else, recovery of unsaved work, error messages, and the
+//! about box. The answer is queued as [`Action::Dialog`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::{Id, Modal, RichText, Ui};
 
-use super::jobs::AfterSave;
-use super::recovery::{RecoveryEntry, now_unix};
-use super::review_mode::Unposted;
+use crate::app::jobs::AfterSave;
+use crate::app::panels::comment_drafts::Unposted;
+use crate::app::recovery::RecoveryEntry;
+use crate::app::ui_command::{Action, Choice};
+use crate::io::LoadError;
 
-/// The dialog on screen.
+/// A question or a message.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Dialog {
     /// The draft has unsaved changes and the user is about to leave it.
@@ -43,23 +46,6 @@ pub enum Dialog {
     },
 }
 
-/// What the user chose.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Choice {
-    SaveThen(AfterSave),
-    DiscardThen(AfterSave),
-    Overwrite(AfterSave),
-    SaveAsInstead,
-    Restore(RecoveryEntry),
-    DiscardRecovery(RecoveryEntry),
-    /// Drop the comments being written, then go on leaving (which may still ask about saving).
-    DiscardCommentsThen(AfterSave),
-    /// Show the comment being written, with the keyboard focus in its box.
-    BackToComment(Unposted),
-    /// Close the dialog (キャンセル, OK, あとで).
-    Close,
-}
-
 fn verb(then: &AfterSave) -> &'static str {
     match then {
         AfterSave::Quit => "終了",
@@ -73,9 +59,36 @@ fn buttons(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
     ui.horizontal(add);
 }
 
-/// Shows the dialog; returns a choice when the user made one.
-pub fn show(ctx: &egui::Context, dialog: &Dialog) -> Option<Choice> {
-    let mut choice = None;
+impl Dialog {
+    /// A file could not be read: why, with the line for a syntax error.
+    pub fn load_error(path: &Path, error: &LoadError) -> Dialog {
+        let detail = match error {
+            LoadError::Syntax(s) => Some(format!("{}行目: {}", s.line, s.source_line.trim_end())),
+            _ => None,
+        };
+        Dialog::Message {
+            title: "ファイルを開けませんでした".into(),
+            text: format!("{}\n\n{}", path.display(), error),
+            detail,
+        }
+    }
+
+    /// Shows the dialog; false once the user answered (the answer is queued in `actions`).
+    pub fn show(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) -> bool {
+        let Some(answer) = answer(ctx, self) else {
+            return true;
+        };
+        if let Some(choice) = answer {
+            actions.push(Action::Dialog(choice));
+        }
+        false
+    }
+}
+
+/// Shows the dialog; `Some` once the user answered: with a choice to carry out, or `None` for
+/// キャンセル, OK, あとで (the dialog just closes).
+fn answer(ctx: &egui::Context, dialog: &Dialog) -> Option<Option<Choice>> {
+    let mut choice: Option<Option<Choice>> = None;
     let modal = Modal::new(Id::unique("shinkyu-dialog")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         match dialog {
@@ -85,13 +98,13 @@ pub fn show(ctx: &egui::Context, dialog: &Dialog) -> Option<Choice> {
                 let v = verb(then);
                 buttons(ui, |ui| {
                     if ui.button(format!("保存して{v}")).clicked() {
-                        choice = Some(Choice::SaveThen(then.clone()));
+                        choice = Some(Some(Choice::SaveThen(then.clone())));
                     }
                     if ui.button(format!("保存せずに{v}")).clicked() {
-                        choice = Some(Choice::DiscardThen(then.clone()));
+                        choice = Some(Some(Choice::DiscardThen(then.clone())));
                     }
                     if ui.button("キャンセル").clicked() {
-                        choice = Some(Choice::Close);
+                        choice = Some(None);
                     }
                 });
             }
@@ -103,10 +116,10 @@ pub fn show(ctx: &egui::Context, dialog: &Dialog) -> Option<Choice> {
                 let v = verb(then);
                 buttons(ui, |ui| {
                     if ui.button("コメントに戻る").clicked() {
-                        choice = Some(Choice::BackToComment(first.clone()));
+                        choice = Some(Some(Choice::BackToComment(first.clone())));
                     }
                     if ui.button(format!("コメントを破棄して{v}")).clicked() {
-                        choice = Some(Choice::DiscardCommentsThen(then.clone()));
+                        choice = Some(Some(Choice::DiscardCommentsThen(then.clone())));
                     }
                 });
             }
@@ -118,13 +131,13 @@ pub fn show(ctx: &egui::Context, dialog: &Dialog) -> Option<Choice> {
                 ));
                 buttons(ui, |ui| {
                     if ui.button("上書き保存").clicked() {
-                        choice = Some(Choice::Overwrite(then.clone()));
+                        choice = Some(Some(Choice::Overwrite(then.clone())));
                     }
                     if ui.button("名前を付けて保存…").clicked() {
-                        choice = Some(Choice::SaveAsInstead);
+                        choice = Some(Some(Choice::SaveAsInstead));
                     }
                     if ui.button("キャンセル").clicked() {
-                        choice = Some(Choice::Close);
+                        choice = Some(None);
                     }
                 });
             }
@@ -132,7 +145,7 @@ pub fn show(ctx: &egui::Context, dialog: &Dialog) -> Option<Choice> {
                 ui.label(RichText::new("保存されていない作業が見つかりました").heading());
                 ui.label("前回、保存しないまま shinkyu が終了しました。自動で保存しておいた内容を復元できます。");
                 ui.add_space(6.0);
-                let now = now_unix();
+                let now = crate::clock::now_unix();
                 for e in entries {
                     egui::Frame::group(ui.style()).show(ui, |ui| {
                         ui.label(RichText::new(&e.info.name).strong());
@@ -151,14 +164,14 @@ pub fn show(ctx: &egui::Context, dialog: &Dialog) -> Option<Choice> {
                         }
                         ui.horizontal(|ui| {
                             if ui.button("復元する").clicked() {
-                                choice = Some(Choice::Restore(e.clone()));
+                                choice = Some(Some(Choice::Restore(e.clone())));
                             }
                             if ui
                                 .button("破棄する")
                                 .on_hover_text("この自動保存を削除します。元に戻せません。")
                                 .clicked()
                             {
-                                choice = Some(Choice::DiscardRecovery(e.clone()));
+                                choice = Some(Some(Choice::DiscardRecovery(e.clone())));
                             }
                         });
                     });
@@ -169,7 +182,7 @@ pub fn show(ctx: &egui::Context, dialog: &Dialog) -> Option<Choice> {
                         .on_hover_text("今は復元しません。次に起動したときにもう一度表示します。")
                         .clicked()
                     {
-                        choice = Some(Choice::Close);
+                        choice = Some(None);
                     }
                 });
             }
@@ -188,7 +201,7 @@ pub fn show(ctx: &egui::Context, dialog: &Dialog) -> Option<Choice> {
                 }
                 buttons(ui, |ui| {
                     if ui.button("OK").clicked() {
-                        choice = Some(Choice::Close);
+                        choice = Some(None);
                     }
                 });
             }
@@ -201,12 +214,12 @@ pub fn show(ctx: &egui::Context, dialog: &Dialog) -> Option<Choice> {
                 ui.label("画面のフォント: BIZ UDPゴシック（株式会社モリサワ、SIL Open Font License 1.1）");
                 egui::CollapsingHeader::new("フォントのライセンス全文").show(ui, |ui| {
                     egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| {
-                        ui.label(RichText::new(super::fonts::UI_FONT_LICENSE).small());
+                        ui.label(RichText::new(crate::app::fonts::UI_FONT_LICENSE).small());
                     });
                 });
                 buttons(ui, |ui| {
                     if ui.button("閉じる").clicked() {
-                        choice = Some(Choice::Close);
+                        choice = Some(None);
                     }
                 });
             }
@@ -216,12 +229,12 @@ pub fn show(ctx: &egui::Context, dialog: &Dialog) -> Option<Choice> {
     if choice.is_none() && modal.should_close() {
         match dialog {
             Dialog::UnpostedComments { first, .. } => {
-                choice = Some(Choice::BackToComment(first.clone()));
+                choice = Some(Some(Choice::BackToComment(first.clone())));
             }
             Dialog::Unsaved { .. }
             | Dialog::ChangedOnDisk { .. }
             | Dialog::Message { .. }
-            | Dialog::About { .. } => choice = Some(Choice::Close),
+            | Dialog::About { .. } => choice = Some(None),
             Dialog::Recovery { .. } => {}
         }
     }

@@ -8,9 +8,11 @@ use std::path::PathBuf;
 
 use egui::{Id, Key, Modal, RichText, Ui};
 
-use super::preview::underlined_label;
-use crate::app::review_mode::{ReviewAction, display_date};
+use crate::app::panels::preview::underlined_label;
+use crate::app::review_mode::ReviewAction;
 use crate::app::state::file_name;
+use crate::app::ui_command::Action;
+use crate::clock::display_date;
 use crate::diff::{TextDiff, diff_text};
 use crate::model::{BlockKind, Draft, Row, SideKind};
 use crate::review::{ConflictKind, MergeEvent, MergeOutcome, Resolution};
@@ -151,9 +153,22 @@ fn what_conflicts(kind: &ConflictKind) -> &'static str {
     }
 }
 
-/// Shows the dialog; returns 取り込む or キャンセル when chosen. Choices per conflict are
-/// applied to the dialog's outcome at once (the document does not change until 取り込む).
-pub fn merge_dialog_ui(ctx: &egui::Context, d: &mut MergeDialog) -> Option<ReviewAction> {
+impl MergeDialog {
+    /// Shows the dialog; false once 取り込む or キャンセル was chosen (queued as
+    /// [`ReviewAction::ApplyMerge`] / [`ReviewAction::CancelMerge`]). Choices per conflict are
+    /// applied to the dialog's outcome at once (the document does not change until 取り込む).
+    pub fn show(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) -> bool {
+        match dialog_ui(ctx, self) {
+            None => true,
+            Some(a) => {
+                actions.push(Action::Review(a));
+                false
+            }
+        }
+    }
+}
+
+fn dialog_ui(ctx: &egui::Context, d: &mut MergeDialog) -> Option<ReviewAction> {
     let mut out = None;
     let screen = ctx.content_rect();
     Modal::new(Id::unique("shinkyu-merge-dialog")).show(ctx, |ui| {
@@ -214,7 +229,12 @@ pub fn merge_dialog_ui(ctx: &egui::Context, d: &mut MergeDialog) -> Option<Revie
                     .on_disabled_hover_text("競合をすべて選んでください")
                     .clicked()
             {
-                out = Some(ReviewAction::ApplyMerge);
+                out = Some(ReviewAction::ApplyMerge {
+                    path: d.path.clone(),
+                    reviewer: d.reviewer.clone(),
+                    summary: d.summary(),
+                    outcome: Box::new(d.outcome.clone()),
+                });
             }
             let cancel = if nothing { "閉じる" } else { "キャンセル" };
             if ui.button(cancel).clicked() {
