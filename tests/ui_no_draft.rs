@@ -3,6 +3,10 @@
 //! no 「検査中…」 on the toolbar (there is nothing to check), the commands that need a draft
 //! disabled. Once a draft is open, the status bar and the toolbar speak of it again.
 
+// The editor's tests: built with the "gui" feature only (`cargo test --no-default-features`
+// runs the core's).
+#![cfg(feature = "gui")]
+
 mod ui_common;
 
 use egui_kittest::kittest::{NodeT, Queryable};

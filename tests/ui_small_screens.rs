@@ -7,6 +7,10 @@
 //! `SHINKYU_UI_SHOTS=<folder>` also writes what the window shows (rendered with wgpu) there,
 //! to look at.
 
+// The editor's tests: built with the "gui" feature only (`cargo test --no-default-features`
+// runs the core's).
+#![cfg(feature = "gui")]
+
 mod ui_common;
 
 use egui::accesskit::Role;
