@@ -12,6 +12,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 mod check;
 mod diff;
 mod export;
+mod inquiry;
 mod japanese;
 mod merge_review;
 mod output;
@@ -19,6 +20,9 @@ mod output;
 pub use check::{CheckArgs, CheckFormat};
 pub use diff::{DiffArgs, DiffFormat};
 pub use export::{ColumnOrderArg, ExportArgs, ExportFormat, JsonArg, UnchangedArg};
+pub use inquiry::{
+    ImportFormat, InquiryArgs, InquiryCommand, InquiryExportArgs, InquiryImportArgs, plan_text,
+};
 pub use japanese::JapaneseErrors;
 pub use merge_review::{MergeReviewArgs, PreferArg};
 
@@ -77,6 +81,8 @@ text 形式では削除された語句を [-…-]、追加された語句を {+�
 MASTER と REVIEWED は変更しません。終了コード：0=競合なし、1=競合あり（--prefer で解決済み）、2=読めないファイルがある。"
     )]
     MergeReview(MergeReviewArgs),
+    /// 庁内照会：各課への照会様式（Excel）の出力と、各課の回答の取り込み
+    Inquiry(InquiryArgs),
 }
 
 /// The renderer of the window.
@@ -110,5 +116,6 @@ pub fn run_command(cmd: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
         Command::Export(args) => export::run(args, out, err),
         Command::Diff(args) => diff::run(args, out, err),
         Command::MergeReview(args) => merge_review::run(args, err),
+        Command::Inquiry(args) => inquiry::run(args, out, err),
     }
 }
