@@ -244,12 +244,13 @@ fn write_guide(
     } else {
         m.author_section.trim().to_string()
     };
-    ws.set_column_width(0, 110)?;
+    ws.set_column_width(0, GUIDE_WIDTH)?;
     let wrap = f.plain.clone().set_text_wrap().set_align(FormatAlign::Top);
     let mut r = 0;
     let mut line = |ws: &mut Worksheet, text: &str, fmt: &Format| -> Result<(), XlsxError> {
         ws.write_string_with_format(r, 0, text, fmt)?;
-        ws.set_row_height(r, row_height(text, 110.0))?;
+        // Estimated a little narrower than the column: office suites wrap a few characters early.
+        ws.set_row_height(r, row_height(text, GUIDE_WIDTH - 8.0))?;
         r += 1;
         Ok(())
     };
@@ -263,6 +264,11 @@ fn write_guide(
         opts.due.trim().to_string()
     };
     line(ws, &format!("回答期限：{due}"), &f.bold)?;
+    line(
+        ws,
+        &format!("問い合わせ先：{asker}（{}の担当）", m.plan_name.trim()),
+        &f.plain,
+    )?;
     line(ws, "", &f.plain)?;
     line(ws, "回答のしかた", &f.bold)?;
     let statuses = crate::model::ChangeStatus::ALL
@@ -290,17 +296,15 @@ fn write_guide(
             &f.plain,
         )?;
     }
-    line(ws, "", &f.plain)?;
-    line(
-        ws,
-        &format!("問い合わせ先：{asker}（{}の担当）", m.plan_name.trim()),
-        &f.plain,
-    )?;
     page_setup(ws, department, None)?;
+    ws.set_print_fit_to_pages(1, 1);
     ws.protect_with_options(&protection());
     ws.set_active(true);
     Ok(())
 }
+
+/// Width of the 説明 sheet's one column (fits A4 landscape at 100 %).
+const GUIDE_WIDTH: f64 = 100.0;
 
 /// The columns of an answer sheet: (header, width, is an answer column).
 fn columns(kind: SheetKind) -> Vec<(&'static str, f64, Option<AnswerField>)> {

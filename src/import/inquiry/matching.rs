@@ -657,6 +657,10 @@ fn propose(
             ));
         }
     };
+    if content.is_none() && ar.opinion.is_empty() {
+        // The draft already says what the department answered (imported before).
+        return Ok(None);
+    }
     if !ar.opinion.is_empty() {
         answer.commands.push(Command::AddMemoLine {
             to: memo_to,
