@@ -269,3 +269,54 @@ pub fn measures() -> &'static str {
 pub fn departments(draft: &Draft) -> Vec<String> {
     inquiry::departments(draft)
 }
+
+/// LibreOffice's `soffice`, if installed (`SOFFICE` names another).
+pub fn soffice() -> Option<std::path::PathBuf> {
+    let p = std::env::var_os("SOFFICE")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from("/usr/bin/soffice"));
+    p.exists().then_some(p)
+}
+
+/// Converts `input` with headless LibreOffice (`--convert-to to`, e.g. `xlsx` to re-save a
+/// workbook as Calc writes it, or `pdf`) into `outdir`, with a private profile; returns the
+/// written file. Panics when LibreOffice fails or takes more than three minutes.
+pub fn libreoffice_convert(
+    soffice: &std::path::Path,
+    input: &std::path::Path,
+    to: &str,
+    outdir: &std::path::Path,
+) -> std::path::PathBuf {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let profile = tempfile::tempdir().expect("profile dir");
+    std::fs::create_dir_all(outdir).expect("outdir");
+    let mut child = Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
+        .arg(outdir)
+        .arg(input)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start soffice");
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for soffice") {
+            assert!(status.success(), "soffice failed: {status}");
+            break;
+        }
+        if start.elapsed() > Duration::from_secs(180) {
+            let _ = child.kill();
+            panic!("soffice did not finish in 180 s");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let ext = to.split(':').next().unwrap_or(to);
+    let out = outdir.join(input.with_extension(ext).file_name().expect("file name"));
+    assert!(out.exists(), "LibreOffice wrote no {}", out.display());
+    out
+}
