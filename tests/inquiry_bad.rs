@@ -164,12 +164,12 @@ fn rows_without_an_id_or_with_one_from_another_workbook_are_problems() {
 fn a_status_outside_the_four_and_contradicting_statuses_are_problems() {
     let d = city();
     let mut book = Book::open(&export(&d, ENV));
-    book.set(measures(), "g1.measure.1", &status(), "変更有り");
+    book.set(measures(), "g1.measure.1", status(), "変更有り");
     // 変更あり with the text left as in the plan in force.
-    book.set("主な事業", "g1.project.1", &status(), "変更あり");
+    book.set("主な事業", "g1.project.1", status(), "変更あり");
     // 新規 on a row the plan in force has.
-    book.set("めざす姿", "g1.vision.1", &status(), "新規");
-    let (c1, r1) = book.cell_of(measures(), "g1.measure.1", &status());
+    book.set("めざす姿", "g1.vision.1", status(), "新規");
+    let (c1, r1) = book.cell_of(measures(), "g1.measure.1", status());
     let p = plan_of(&d, &book);
     let described: Vec<String> = p.problems.iter().map(|p| p.describe()).collect();
     assert_eq!(described.len(), 3, "{described:#?}");
@@ -239,17 +239,17 @@ fn formulas_take_their_computed_value_or_say_there_is_none() {
 fn merged_answer_cells_are_problems_and_other_rows_come_in() {
     let d = city();
     let mut book = Book::open(&export(&d, ENV));
-    let (c, r) = book.cell_of(measures(), "g1.measure.1", &opinion());
+    let (c, r) = book.cell_of(measures(), "g1.measure.1", opinion());
     book.set(
         measures(),
         "g1.measure.1",
-        &opinion(),
+        opinion(),
         "二つの項目をまとめて",
     );
     let col = (b'A' + c as u8 - 1) as char;
     book.sheet(measures())
         .add_merge_cells(format!("{col}{r}:{col}{}", r + 1));
-    book.set(measures(), "g2.measure.2", &opinion(), "このままでよい。");
+    book.set(measures(), "g2.measure.2", opinion(), "このままでよい。");
     let p = plan_of(&d, &book);
     assert_eq!(p.problems.len(), 1, "{:#?}", p.problems);
     assert_eq!(p.problems[0].cell, format!("{col}{r}:{col}{}", r + 1));

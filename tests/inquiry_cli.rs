@@ -222,7 +222,7 @@ fn exit_codes_json_and_outputs() {
         "内容（案）",
         "●ごみの排出量は減っています。",
     )
-    .set(measures(), "g1.measure.1", &opinion(), "異論なし。");
+    .set(measures(), "g1.measure.1", opinion(), "異論なし。");
     std::fs::write(&env, a.bytes()).unwrap();
     let mut b = Book::open(&export(&d, CLEAN));
     b.set(

@@ -267,7 +267,7 @@ fn an_edited_bullet_changes_that_row_only_and_marks_it_changed() {
     .set(
         measures(),
         "g1.measure.1",
-        &opinion(),
+        opinion(),
         "マイボトルも加えたい。",
     );
     let p = plan(&d, &[("照会_環境課.xlsx", &book.bytes())]);
@@ -315,7 +315,7 @@ fn the_import_is_one_undo_step() {
     let d = city();
     let mut book = Book::open(&export(&d, ENV));
     book.set(measures(), "g1.measure.1", NAME, "ごみの発生抑制の推進")
-        .set(measures(), "g2.measure.2", &opinion(), "現行どおりでよい。")
+        .set(measures(), "g2.measure.2", opinion(), "現行どおりでよい。")
         .set("関連計画", "g1.plan.1", "期間（案）", "R6-R10年度");
     let p = plan(&d, &[("照会_環境課.xlsx", &book.bytes())]);
     assert_eq!(p.answers.len(), 3, "{p:#?}");
@@ -345,7 +345,7 @@ fn two_departments_answering_a_shared_row_differently_conflict() {
             BULLETS,
             "●ごみの排出量は少し減りました。",
         )
-        .set("現況と課題", "g1-issues", &opinion(), "数値で示したい。");
+        .set("現況と課題", "g1-issues", opinion(), "数値で示したい。");
     // Both also answer the same shared row identically: no conflict, applied once.
     env.set(
         "めざす姿",
@@ -449,9 +449,9 @@ fn a_row_changed_in_the_draft_since_the_workbook_was_made_conflicts() {
 fn statuses_deleted_unchanged_and_indicators() {
     let d = city();
     let mut book = Book::open(&export(&d, ENV));
-    book.set("主な事業", "g1.project.2", &status(), "削除")
-        .set("関連計画", "g1.plan.1", &status(), "変更なし")
-        .set("成果指標・現状", "g1.ind.1", &status(), "要変更")
+    book.set("主な事業", "g1.project.2", status(), "削除")
+        .set("関連計画", "g1.plan.1", status(), "変更なし")
+        .set("成果指標・現状", "g1.ind.1", status(), "要変更")
         .set(
             "成果指標・現状",
             "g1.ind.1",
@@ -461,7 +461,7 @@ fn statuses_deleted_unchanged_and_indicators() {
         .set(
             "成果指標・現状",
             "g1.ind.1",
-            &opinion(),
+            opinion(),
             "事業系は別に数えたい。",
         );
     let p = plan(&d, &[("照会_環境課.xlsx", &book.bytes())]);
@@ -495,8 +495,8 @@ fn rows_added_under_a_table_come_in_as_new_rows_once() {
     // 公園緑地課's 主な事業 sheet covers one 施策大項目: the block is clear.
     book.set_below("主な事業", NAME, 0, "花いっぱい事業")
         .set_below("主な事業", "概要（案）", 0, "花壇づくりを支えます。")
-        .set_below("主な事業", &status(), 0, "新規")
-        .set_below("主な事業", &opinion(), 0, "新しく始めます。");
+        .set_below("主な事業", status(), 0, "新規")
+        .set_below("主な事業", opinion(), 0, "新しく始めます。");
     let bytes = book.bytes();
     let p = plan(&d, &[("照会_公園緑地課.xlsx", &bytes)]);
     assert!(p.problems.is_empty(), "{p:#?}");

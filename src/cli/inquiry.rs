@@ -171,6 +171,70 @@ fn file_label(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
+/// The answer files named, with `*` and `?` in a file name matched against its folder (the
+/// Windows command prompt passes wildcards on unexpanded). A pattern that matches nothing
+/// stays as it is, to be reported as a file that cannot be read.
+fn expand_wildcards(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if p.exists() || !name.contains(['*', '?']) {
+            out.push(p.clone());
+            continue;
+        }
+        let dir = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| wildcard_match(&name, &e.file_name().to_string_lossy()))
+            .map(|e| dir.join(e.file_name()))
+            .filter(|f| f.is_file())
+            .collect();
+        found.sort();
+        if found.is_empty() {
+            out.push(p.clone());
+        } else {
+            out.extend(found);
+        }
+    }
+    out
+}
+
+/// `*` any run of characters, `?` one character; letters compared without case (as Windows does).
+fn wildcard_match(pattern: &str, name: &str) -> bool {
+    let p: Vec<char> = pattern.to_lowercase().chars().collect();
+    let n: Vec<char> = name.to_lowercase().chars().collect();
+    let (mut i, mut j) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while j < n.len() {
+        if i < p.len() && (p[i] == '?' || p[i] == n[j]) {
+            i += 1;
+            j += 1;
+        } else if i < p.len() && p[i] == '*' {
+            star = Some(i);
+            mark = j;
+            i += 1;
+        } else if let Some(s) = star {
+            i = s + 1;
+            mark += 1;
+            j = mark;
+        } else {
+            return false;
+        }
+    }
+    while i < p.len() && p[i] == '*' {
+        i += 1;
+    }
+    i == p.len()
+}
+
 fn run_import(args: &InquiryImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let loaded = match load_or_report(&args.draft, err) {
         Ok(l) => l,
@@ -186,8 +250,8 @@ fn run_import(args: &InquiryImportArgs, out: &mut dyn Write, err: &mut dyn Write
         );
         return EXIT_ERRORS;
     }
-    let books: Vec<Result<_, Problem>> = args
-        .answers
+    let answers = expand_wildcards(&args.answers);
+    let books: Vec<Result<_, Problem>> = answers
         .iter()
         .map(|path| {
             let label = file_label(path);
@@ -351,5 +415,32 @@ fn conflict_text(s: &mut String, c: &Conflict) {
             a.department, a.file, a.cell
         ));
         answer_body(s, a, "      ");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards_match_like_the_command_prompt() {
+        assert!(wildcard_match("*.xlsx", "照会_行政管理課.xlsx"));
+        assert!(wildcard_match("照会_*.XLSX", "照会_財政課.xlsx"));
+        assert!(wildcard_match("照会_??課.xlsx", "照会_財政課.xlsx"));
+        assert!(!wildcard_match("照会_?課.xlsx", "照会_財政課.xlsx"));
+        assert!(!wildcard_match("*.xlsx", "素案.ron"));
+        let dir = tempfile::tempdir().unwrap();
+        for n in ["b.xlsx", "a.xlsx", "c.ron"] {
+            std::fs::write(dir.path().join(n), "").unwrap();
+        }
+        let got = expand_wildcards(&[dir.path().join("*.xlsx"), dir.path().join("none*.xlsx")]);
+        assert_eq!(
+            got,
+            vec![
+                dir.path().join("a.xlsx"),
+                dir.path().join("b.xlsx"),
+                dir.path().join("none*.xlsx")
+            ]
+        );
     }
 }

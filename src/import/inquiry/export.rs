@@ -209,11 +209,11 @@ fn page_setup(
     ws.set_print_fit_to_pages(1, 0);
     ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
     ws.set_print_center_horizontally(true);
-    ws.set_header(&format!(
+    ws.set_header(format!(
         "&L&\"{FONT}\"&8庁内照会（{}）&R&\"{FONT}\"&8&A",
         department.replace('&', "&&")
     ));
-    ws.set_footer(&format!("&C&\"{FONT}\"&9&P / &N"));
+    ws.set_footer(format!("&C&\"{FONT}\"&9&P / &N"));
     if let Some(r) = header_row {
         ws.set_repeat_rows(r, r)?;
     }

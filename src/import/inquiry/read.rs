@@ -596,10 +596,11 @@ fn read_answer_sheet(sheet: &SheetCells, out: &mut AnswerWorkbook) {
 fn majority_kind(sheet: &SheetCells, cols: &Columns, out: &AnswerWorkbook) -> Option<SheetKind> {
     let mut counts: HashMap<SheetKind, usize> = HashMap::new();
     for ((r, c), v) in &sheet.cells {
-        if *c == cols.id && *r > cols.header_row {
-            if let Some(s) = out.sent.get(&RowId::new(v.text.trim())) {
-                *counts.entry(s.sheet).or_default() += 1;
-            }
+        if *c == cols.id
+            && *r > cols.header_row
+            && let Some(s) = out.sent.get(&RowId::new(v.text.trim()))
+        {
+            *counts.entry(s.sheet).or_default() += 1;
         }
     }
     counts.into_iter().max_by_key(|(_, n)| *n).map(|(k, _)| k)
