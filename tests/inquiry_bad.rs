@@ -250,6 +250,12 @@ fn merged_answer_cells_are_problems_and_other_rows_come_in() {
     book.sheet(measures())
         .add_merge_cells(format!("{col}{r}:{col}{}", r + 1));
     book.set(measures(), "g2.measure.2", opinion(), "このままでよい。");
+    // Merging the 施策大項目 cells of two rows (to show it once) loses nothing.
+    let (pc, pr) = book.cell_of(measures(), "g1.measure.2", "施策大項目");
+    let pcol = (b'A' + pc as u8 - 1) as char;
+    assert_eq!(pr, r + 1);
+    book.sheet(measures())
+        .add_merge_cells(format!("{pcol}{}:{pcol}{}", pr, pr + 1));
     let p = plan_of(&d, &book);
     assert_eq!(p.problems.len(), 1, "{:#?}", p.problems);
     assert_eq!(p.problems[0].cell, format!("{col}{r}:{col}{}", r + 1));

@@ -568,3 +568,74 @@ fn memo_lines_are_added_once() {
         "環境課：一行目\n二行目"
     );
 }
+
+#[test]
+fn the_answer_commands_are_safe_to_apply_twice() {
+    use shinkyu::edit::{Command, EditError, apply_to_draft};
+    use shinkyu::model::{Row, Side};
+    let d = city();
+    let id = RowId::new("g2.measure.1");
+    let set = Command::SetRevised {
+        row: id.clone(),
+        status: Some(ChangeStatus::Modified),
+        revised: Some(Side::measure(
+            1,
+            "公園の維持管理",
+            &[PARKS],
+            &["遊具を計画的に更新します。"],
+        )),
+    };
+    let mut x = d.clone();
+    assert!(apply_to_draft(&mut x, &set).unwrap().changed);
+    assert!(!apply_to_draft(&mut x, &set).unwrap().changed);
+    let row = x.row(x.find_row(&id).unwrap()).unwrap();
+    assert_eq!(
+        row.current,
+        d.row(d.find_row(&id).unwrap()).unwrap().current,
+        "現行 untouched"
+    );
+
+    let new = Row::new(
+        "project-abc",
+        Some(ChangeStatus::New),
+        None,
+        Some(Side::project(2, "花いっぱい事業", "花壇")),
+    );
+    let insert = Command::InsertRow {
+        policy: 1,
+        block: BlockKind::Projects,
+        row: Box::new(new.clone()),
+    };
+    assert_eq!(
+        apply_to_draft(&mut x, &insert).unwrap().created,
+        Some(RowId::new("project-abc"))
+    );
+    // Its memo takes an opinion; inserting it again still changes nothing.
+    let memo = Command::AddMemoLine {
+        to: MemoTarget::Row(RowId::new("project-abc")),
+        line: "公園緑地課：新設".into(),
+    };
+    apply_to_draft(&mut x, &memo).unwrap();
+    assert!(!apply_to_draft(&mut x, &insert).unwrap().changed);
+    assert_eq!(x.policies[1].projects.len(), 2);
+    // An id taken by another row is refused, the draft left as it was.
+    let clash = Command::InsertRow {
+        policy: 1,
+        block: BlockKind::Projects,
+        row: Box::new(Row {
+            id: id.clone(),
+            ..new
+        }),
+    };
+    let before = x.clone();
+    assert_eq!(apply_to_draft(&mut x, &clash), Err(EditError::IdInUse(id)));
+    assert_eq!(x, before);
+    // 各課意見 takes lines the same way.
+    let opinion = Command::AddMemoLine {
+        to: MemoTarget::IndicatorOpinion(0),
+        line: "環境課：よい".into(),
+    };
+    apply_to_draft(&mut x, &opinion).unwrap();
+    apply_to_draft(&mut x, &opinion).unwrap();
+    assert_eq!(x.policies[0].indicator_opinion, "環境課：よい");
+}

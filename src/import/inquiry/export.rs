@@ -131,7 +131,7 @@ impl Formats {
             .set_text_wrap()
             .set_align(FormatAlign::Top)
             .set_border(FormatBorder::Thin);
-        let answer = cell.clone().set_unlocked().set_background_color(0xFFF6CC);
+        let answer = cell.clone().set_unlocked().set_background_color(0xFFF0A8);
         Formats {
             title: base.clone().set_bold().set_font_size(13),
             plain: base.clone(),

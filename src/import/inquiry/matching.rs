@@ -206,6 +206,7 @@ pub fn plan_import(draft: &Draft, workbooks: &[Result<AnswerWorkbook, Problem>])
     let mut added: Vec<RowAnswer> = Vec::new();
     let mut minted: BTreeSet<RowId> = BTreeSet::new();
     let mut next_numbers: HashMap<(usize, BlockKind), u32> = HashMap::new();
+    let index = places(draft);
     for wb in workbooks {
         let wb = match wb {
             Ok(wb) => wb,
@@ -247,7 +248,7 @@ pub fn plan_import(draft: &Draft, workbooks: &[Result<AnswerWorkbook, Problem>])
         plan.problems.extend(wb.problems.iter().cloned());
         plan.notes.extend(wb.notes.iter().cloned());
         for ar in &wb.rows {
-            match propose(draft, wb, ar) {
+            match propose(draft, &index, wb, ar) {
                 Ok(Some(p)) => proposals.push(p),
                 Ok(None) => {}
                 Err(p) => plan.problems.push(p),
@@ -354,18 +355,26 @@ pub fn plan_import(draft: &Draft, workbooks: &[Result<AnswerWorkbook, Problem>])
     plan
 }
 
-fn locate(draft: &Draft, id: &RowId, sheet: SheetKind) -> Option<Place> {
-    match sheet {
-        SheetKind::Indicators => draft.policies.iter().enumerate().find_map(|(pi, p)| {
-            p.indicators
-                .iter()
-                .position(|i| &i.id == id)
-                .map(|index| Place::Indicator { policy: pi, index })
-        }),
-        SheetKind::Block(kind) => draft
-            .find_row(id)
-            .filter(|p| p.block == kind)
-            .map(Place::Row),
+/// Where every row and 成果指標 of the draft is, by id (looked up once per answer).
+fn places(draft: &Draft) -> HashMap<RowId, Place> {
+    let mut map: HashMap<RowId, Place> = draft
+        .rows()
+        .map(|(path, _, r)| (r.id.clone(), Place::Row(path)))
+        .collect();
+    for (pi, p) in draft.policies.iter().enumerate() {
+        for (index, i) in p.indicators.iter().enumerate() {
+            map.insert(i.id.clone(), Place::Indicator { policy: pi, index });
+        }
+    }
+    map
+}
+
+fn locate(places: &HashMap<RowId, Place>, id: &RowId, sheet: SheetKind) -> Option<Place> {
+    let place = *places.get(id)?;
+    match (sheet, place) {
+        (SheetKind::Indicators, Place::Indicator { .. }) => Some(place),
+        (SheetKind::Block(kind), Place::Row(path)) if path.block == kind => Some(place),
+        _ => None,
     }
 }
 
@@ -422,6 +431,7 @@ fn memo_line(department: &str, opinion: &str) -> String {
 
 fn propose(
     draft: &Draft,
+    places: &HashMap<RowId, Place>,
     wb: &AnswerWorkbook,
     ar: &AnswerRow,
 ) -> Result<Option<Proposal>, Problem> {
@@ -429,7 +439,7 @@ fn propose(
     let Some(sent) = wb.sent.get(&ar.id) else {
         return Ok(None);
     };
-    let Some(place) = locate(draft, &ar.id, ar.kind) else {
+    let Some(place) = locate(places, &ar.id, ar.kind) else {
         return Err(problem(
             ar.cell(),
             format!(

@@ -437,6 +437,12 @@ fn read_answer_sheet(sheet: &SheetCells, out: &mut AnswerWorkbook) {
     let file = out.file.clone();
     let problem = |cell: &str, msg: String| Problem::at(&file, &sheet.name, cell, msg);
     let answer_cols = cols.answer_columns();
+    // A merge over the 施策大項目 column alone (to show a 施策大項目 once) loses no answer.
+    let merge_cols: Vec<u32> = answer_cols
+        .iter()
+        .copied()
+        .filter(|c| Some(*c) != cols.policy)
+        .collect();
     let kind = SheetKind::from_headers(&cols.fields.iter().map(|f| f.0).collect::<Vec<_>>())
         .or_else(|| majority_kind(sheet, &cols, out));
 
@@ -446,10 +452,7 @@ fn read_answer_sheet(sheet: &SheetCells, out: &mut AnswerWorkbook) {
         if m.start == m.end || m.end.0 <= cols.header_row {
             continue;
         }
-        if !answer_cols
-            .iter()
-            .any(|c| (m.start.1..=m.end.1).contains(c))
-        {
+        if !merge_cols.iter().any(|c| (m.start.1..=m.end.1).contains(c)) {
             continue;
         }
         let range = format!(
