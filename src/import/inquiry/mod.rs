@@ -35,6 +35,7 @@
 //! [`Conflict::answers`] can each be accepted instead of the draft's row (pass the chosen
 //! one to [`ImportPlan::command`]'s filter, or use [`RowAnswer::commands`] directly).
 
+mod added;
 mod export;
 pub mod layout;
 mod matching;
