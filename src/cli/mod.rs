@@ -12,6 +12,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 mod check;
 mod diff;
 mod export;
+mod inquiry;
 mod japanese;
 mod merge_review;
 mod output;
@@ -20,6 +21,9 @@ mod rules;
 pub use check::{CheckArgs, CheckFormat};
 pub use diff::{DiffArgs, DiffFormat};
 pub use export::{ColumnOrderArg, ExportArgs, ExportFormat, JsonArg, UnchangedArg};
+pub use inquiry::{
+    ImportFormat, InquiryArgs, InquiryCommand, InquiryExportArgs, InquiryImportArgs, plan_text,
+};
 pub use japanese::JapaneseErrors;
 pub use merge_review::{MergeReviewArgs, PreferArg};
 pub use rules::RulesArgs;
@@ -98,6 +102,8 @@ MASTER と REVIEWED は変更しません。別の下書き（他の市や分野
 終了コード：0=表示した、2=そのコードの規則がない。"
     )]
     Rules(RulesArgs),
+    /// 庁内照会：各課への照会様式（Excel）の出力と、各課の回答の取り込み
+    Inquiry(InquiryArgs),
 }
 
 /// The renderer of the window.
@@ -132,5 +138,6 @@ pub fn run_command(cmd: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
         Command::Diff(args) => diff::run(args, out, err),
         Command::MergeReview(args) => merge_review::run(args, err),
         Command::Rules(args) => rules::run(args, out, err),
+        Command::Inquiry(args) => inquiry::run(args, out, err),
     }
 }

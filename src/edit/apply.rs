@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::command::{Command, ListOp, RowList};
+use super::command::{Command, ListOp, MemoTarget, RowList};
 use super::status::{
     current_edited, next_number, renumber_from_one, renumber_in_order, revised_edited, set_status,
 };
@@ -42,6 +42,8 @@ pub enum EditError {
         expected: String,
         found: String,
     },
+    /// Another row already has this id.
+    IdInUse(RowId),
 }
 
 impl fmt::Display for EditError {
@@ -76,6 +78,7 @@ impl fmt::Display for EditError {
                 f,
                 "本文が検査の後に変わっています（「{expected}」のはずが「{found}」）。もう一度検査してから修正してください。"
             ),
+            EditError::IdInUse(id) => write!(f, "行ID（{id}）はすでに別の行が使っています。"),
         }
     }
 }
@@ -97,7 +100,7 @@ fn row_at<'d>(draft: &'d mut Draft, id: &RowId) -> Result<(RowPath, &'d mut Row)
 }
 
 /// The id prefix of new rows per block, so ids stay readable in the RON file.
-fn id_prefix(kind: BlockKind) -> &'static str {
+pub fn id_prefix(kind: BlockKind) -> &'static str {
     match kind {
         BlockKind::Issues => "issues",
         BlockKind::Vision => "vision",
@@ -446,6 +449,46 @@ pub fn apply_to_draft(draft: &mut Draft, cmd: &Command) -> Result<Outcome, EditE
         Command::StartReview { reviewer, now } => {
             out.changed = crate::review::start_review(draft, reviewer, now);
         }
+        Command::SetRevised {
+            row,
+            status,
+            revised,
+        } => {
+            let (_, r) = row_at(draft, row)?;
+            out.changed = r.status != *status || r.revised != *revised;
+            r.status = *status;
+            r.revised = revised.clone();
+        }
+        Command::AddMemoLine { to, line } => {
+            let memo = match to {
+                MemoTarget::Row(row) => &mut row_at(draft, row)?.1.memo,
+                MemoTarget::IndicatorOpinion(policy) => {
+                    &mut policy_mut(draft, *policy)?.indicator_opinion
+                }
+            };
+            out.changed = add_line(memo, line);
+        }
+        Command::InsertRow { policy, block, row } => {
+            if let Some(path) = draft.find_row(&row.id) {
+                // The same row brought in again (its memo may have taken opinions since).
+                let same = |r: &Row| {
+                    r.status == row.status && r.current == row.current && r.revised == row.revised
+                };
+                if path.policy == *policy
+                    && path.block == *block
+                    && draft.row(path).is_some_and(same)
+                {
+                    out.changed = false;
+                    return Ok(out);
+                }
+                return Err(EditError::IdInUse(row.id.clone()));
+            }
+            let rows = policy_mut(draft, *policy)?
+                .block_vec_mut(*block)
+                .ok_or(EditError::SingleRowBlock(*block))?;
+            rows.push((**row).clone());
+            out.created = Some(row.id.clone());
+        }
         Command::ReplaceDraft { draft: new, .. } => {
             out.changed = **new != *draft;
             if out.changed {
@@ -462,6 +505,28 @@ fn review_of(draft: &Draft, edit: &crate::review::ReviewEdit) -> Option<crate::m
         .find_row(edit.row())
         .and_then(|p| draft.row(p))
         .map(|r| r.review.clone())
+}
+
+/// Adds `line` (which may span several lines) to `memo` on lines of its own, unless `memo`
+/// already holds exactly those lines. Returns whether the memo changed.
+fn add_line(memo: &mut String, line: &str) -> bool {
+    let line = line.trim();
+    let held = memo.trim() == line
+        || memo.starts_with(&format!("{line}\n"))
+        || memo.contains(&format!("\n{line}\n"))
+        || memo.trim_end().ends_with(&format!("\n{line}"));
+    if line.is_empty() || held {
+        return false;
+    }
+    if !memo.trim().is_empty() {
+        let trimmed = memo.trim_end().len();
+        memo.truncate(trimmed);
+        memo.push('\n');
+    } else {
+        memo.clear();
+    }
+    memo.push_str(line);
+    true
 }
 
 fn side_edited(r: &mut Row, side: SideKind, out: &mut Outcome) {

@@ -7,8 +7,8 @@
 
 use super::apply::EditError;
 use crate::model::{
-    BlockKind, ChangeStatus, Draft, Indicator, Meta, Rename, RowId, SdgRef, SideField, SideKind,
-    Span, Suppression, Survey, TextAddr, Voice,
+    BlockKind, ChangeStatus, Draft, Indicator, Meta, Rename, Row, RowId, SdgRef, Side, SideField,
+    SideKind, Span, Suppression, Survey, TextAddr, Voice,
 };
 use crate::review::ReviewEdit;
 
@@ -122,11 +122,39 @@ pub enum Command {
     /// Stop ignoring: remove the suppression with this key.
     RemoveSuppression { key: String, about: Target },
 
+    // --- answers from outside (庁内照会) --------------------------------------------------------
+    /// Set a row's 変更区分 and its whole revised side at once, as a department's answer gives
+    /// them; the current side is left alone. Applying it twice changes nothing the second time.
+    SetRevised {
+        row: RowId,
+        status: Option<ChangeStatus>,
+        revised: Option<Side>,
+    },
+    /// Add a line (e.g. 「行政管理課：…」) to a memo, unless the memo already holds exactly that
+    /// line — so an opinion brought in twice is written once.
+    AddMemoLine { to: MemoTarget, line: String },
+    /// Append a row made elsewhere (a department's 新規 row) to a block, with its own id.
+    /// Nothing changes when a row with that id already exists and says the same.
+    InsertRow {
+        policy: usize,
+        block: BlockKind,
+        row: Box<Row>,
+    },
+
     // --- the whole draft -------------------------------------------------------------------
     /// Replace the whole draft, e.g. with the result of merging a reviewer's copy
     /// ([`crate::review::merge_review`]): one undo step restores everything. `label` is what
     /// 元に戻す shows.
     ReplaceDraft { draft: Box<Draft>, label: String },
+}
+
+/// A memo a line can be added to ([`Command::AddMemoLine`]).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum MemoTarget {
+    /// The memo (変更理由・各課意見) of a comparison row.
+    Row(RowId),
+    /// 各課意見 on the 成果指標/現状 of a 施策大項目.
+    IndicatorOpinion(usize),
 }
 
 /// A list inside one side of a row.
@@ -222,7 +250,12 @@ impl Command {
             | SetStatus { row, .. }
             | EditRowList { row, .. }
             | DeleteRow { row }
-            | MoveRow { row, .. } => row_scope(row),
+            | MoveRow { row, .. }
+            | SetRevised { row, .. }
+            | AddMemoLine {
+                to: MemoTarget::Row(row),
+                ..
+            } => row_scope(row),
             Review(edit) => row_scope(edit.row()),
             ReplaceText { at, .. } => match at {
                 TextAddr::Row { row, .. } => row_scope(row),
@@ -241,7 +274,12 @@ impl Command {
             | SetIndicator { policy, .. }
             | EditIndicators { policy, .. }
             | SetIndicatorOpinion { policy, .. }
-            | SetPolicyMemo { policy, .. } => policy_scope(*policy),
+            | SetPolicyMemo { policy, .. }
+            | InsertRow { policy, .. }
+            | AddMemoLine {
+                to: MemoTarget::IndicatorOpinion(policy),
+                ..
+            } => policy_scope(*policy),
             SetMeta(_) => Ok(Scope::Meta),
             AddSuppression { .. } | RemoveSuppression { .. } => Ok(Scope::Suppressions),
             Batch { commands, .. } => {
@@ -277,7 +315,13 @@ impl Command {
             | SetStatus { row, .. }
             | EditRowList { row, .. }
             | DeleteRow { row }
-            | MoveRow { row, .. } => Target::Row(row.clone()),
+            | MoveRow { row, .. }
+            | SetRevised { row, .. }
+            | AddMemoLine {
+                to: MemoTarget::Row(row),
+                ..
+            } => Target::Row(row.clone()),
+            InsertRow { row, .. } => Target::Row(row.id.clone()),
             Review(edit) => Target::Row(edit.row().clone()),
             AddRow { policy, block } | Renumber { policy, block } => Target::Block {
                 policy: *policy,
@@ -291,7 +335,11 @@ impl Command {
             | SetIndicator { policy, .. }
             | EditIndicators { policy, .. }
             | SetIndicatorOpinion { policy, .. }
-            | SetPolicyMemo { policy, .. } => Target::Policy(*policy),
+            | SetPolicyMemo { policy, .. }
+            | AddMemoLine {
+                to: MemoTarget::IndicatorOpinion(policy),
+                ..
+            } => Target::Policy(*policy),
             AddSuppression { about, .. } | RemoveSuppression { about, .. } => about.clone(),
             Batch { commands, .. } => commands.first().map_or(Target::Meta, |c| c.target(draft)),
             SetMeta(_) | StartReview { .. } | ReplaceDraft { .. } => Target::Meta,
@@ -370,6 +418,9 @@ impl Command {
             RemoveSuppression { .. } => "検査結果の無視の取り消し".into(),
             StartReview { .. } => "閲覧モードの開始".into(),
             ReplaceDraft { label, .. } => label.clone(),
+            SetRevised { .. } => "改定案の取り込み".into(),
+            AddMemoLine { .. } => "意見の取り込み".into(),
+            InsertRow { block, .. } => format!("{}の行の取り込み", block.label()),
         }
     }
 

@@ -10,8 +10,8 @@ mod history;
 mod status;
 pub mod synthetic;
 
-pub use apply::{EditError, Outcome, apply_to_draft};
-pub use command::{Command, ListOp, MergeKey, RowList, Scope, Target};
+pub use apply::{EditError, Outcome, apply_to_draft, id_prefix};
+pub use command::{Command, ListOp, MemoTarget, MergeKey, RowList, Scope, Target};
 pub use history::{Applied, Document, MAX_UNDO, MERGE_WINDOW};
 pub use status::{
     current_edited, next_number, renumber_from_one, renumber_in_order, revised_edited, set_status,

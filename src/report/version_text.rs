@@ -44,7 +44,7 @@ pub fn version_diff_text(diff: &review::VersionDiff) -> String {
 
 /// One text with both sides' changes inline, in document order: `[-old-]{+new+}`. The
 /// unchanged runs of both sides spell the same text; they are walked together.
-fn inline_diff(d: &TextDiff) -> String {
+pub fn inline_diff(d: &TextDiff) -> String {
     let unchanged = |segs: &[Segment]| -> String {
         segs.iter()
             .filter(|s| !s.changed)
