@@ -14,6 +14,7 @@ mod diff;
 mod export;
 mod japanese;
 mod merge_review;
+mod new;
 mod output;
 
 pub use check::{CheckArgs, CheckFormat};
@@ -21,6 +22,7 @@ pub use diff::{DiffArgs, DiffFormat};
 pub use export::{ColumnOrderArg, ExportArgs, ExportFormat, JsonArg, UnchangedArg};
 pub use japanese::JapaneseErrors;
 pub use merge_review::{MergeReviewArgs, PreferArg};
+pub use new::NewArgs;
 
 /// Exit code: the command did its job and found no errors.
 pub const EXIT_OK: i32 = 0;
@@ -55,6 +57,13 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// 新しい分野の下書きを作成します（施策大項目ごとに空の欄を用意します。既存のファイルは上書きしません）
+    #[command(
+        long_about = "計画名・分野・施策大項目の名称から、新しい下書きファイルを作成します。\n\
+施策大項目ごとに、現況と課題・めざす姿・施策中項目・協働による取組・関連計画・主な事業の欄を空で用意します。\n\
+OUT.ron がすでにある場合は上書きせず、終了コード 2 で終わります。終了コード：0=作成した、1=書き込めなかった、2=ファイルがすでにある・指定が足りない。"
+    )]
+    New(NewArgs),
     /// 下書きを検査し、見つかった問題を表示します（終了コード 0=エラーなし, 1=エラーあり, 2=読めない）
     Check(CheckArgs),
     /// 新旧対照表などを出力します（HTML・Excel・CSV・JSON）
@@ -110,5 +119,6 @@ pub fn run_command(cmd: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
         Command::Export(args) => export::run(args, out, err),
         Command::Diff(args) => diff::run(args, out, err),
         Command::MergeReview(args) => merge_review::run(args, err),
+        Command::New(args) => new::run(args, err),
     }
 }

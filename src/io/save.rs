@@ -167,6 +167,45 @@ pub fn write_atomic_with(
     }
 }
 
+/// Writes a file that must not exist yet (a new draft): the content goes to a temporary file in
+/// the same folder, is flushed, and is then moved to `path` in one step that fails when `path`
+/// exists (`renameat2(RENAME_NOREPLACE)` or a hard link on Unix, `MoveFileExW` without
+/// `MOVEFILE_REPLACE_EXISTING` on Windows). Never overwrites: when `path` is there, even if it
+/// appeared a moment ago, the result is [`SaveError::Exists`] and that file is untouched.
+pub fn create_new_atomic(path: &Path, bytes: &[u8]) -> Result<SaveOutcome, SaveError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let exists = || SaveError::Exists {
+        path: path.to_path_buf(),
+    };
+    // Checked first for a clear message before any work; the move below is what guarantees it.
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(exists());
+    }
+    let tmp = temp_file_with(&dir, bytes).map_err(|e| SaveError::Write {
+        path: path.to_path_buf(),
+        reason: io_reason(&e),
+    })?;
+    match tmp.persist_noclobber(path) {
+        Ok(()) => {
+            sync_dir(&dir);
+            Ok(SaveOutcome {
+                path: path.to_path_buf(),
+                backup: None,
+                bytes: bytes.len(),
+            })
+        }
+        // The temporary file is deleted when the error (which owns it) is dropped.
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
+        Err(e) => Err(SaveError::Write {
+            path: path.to_path_buf(),
+            reason: io_reason(&e.error),
+        }),
+    }
+}
+
 /// A temporary file in `dir` holding `bytes`, flushed to disk. Deleted on drop unless
 /// forgotten.
 fn temp_file_with(dir: &Path, bytes: &[u8]) -> std::io::Result<tempfile::TempPath> {

@@ -96,15 +96,64 @@ pub enum Rename {
     Renamed(String),
 }
 
+/// Whether a 施策大項目 is in the plan in force, added in this revision, or leaves the plan.
+///
+/// Rows carry their own 変更区分; this is the 施策大項目's as a whole. A 施策大項目 of the plan in
+/// force is never erased from a draft: deleting it marks it 削除 (its rows 削除, the report shows
+/// （削除） on the 改定案 side). One added in this revision is 新規 (its rows 新規, （新規） on the
+/// 現行 side); deleting it removes it.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum PolicyStatus {
+    /// In the plan in force and in the revision (renamed or not).
+    #[default]
+    InForce,
+    /// 新規: added in this revision; the plan in force has no such 施策大項目.
+    New,
+    /// 削除: in the plan in force, leaves the revised plan.
+    Deleted,
+}
+
+impl PolicyStatus {
+    pub const ALL: [PolicyStatus; 3] = [
+        PolicyStatus::InForce,
+        PolicyStatus::New,
+        PolicyStatus::Deleted,
+    ];
+
+    /// The label staff documents use: 現行, 新規, 削除.
+    pub fn label(self) -> &'static str {
+        match self {
+            PolicyStatus::InForce => "現行",
+            PolicyStatus::New => "新規",
+            PolicyStatus::Deleted => "削除",
+        }
+    }
+
+    /// What the report writes after the 施策大項目's name, and in the column where it has no
+    /// text: `（新規）`, `（削除）`, or nothing.
+    pub fn mark(self) -> &'static str {
+        match self {
+            PolicyStatus::InForce => "",
+            PolicyStatus::New => "（新規）",
+            PolicyStatus::Deleted => "（削除）",
+        }
+    }
+}
+
 /// 施策大項目.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     pub id: RowId,
+    /// The 施策大項目's number in this draft: its number in the revised plan (a 削除 one keeps
+    /// its number in force).
     pub number: u32,
-    /// The name in the plan in force.
+    /// The name in the plan in force (for a 新規 one: its name in the revised plan).
     pub name: String,
     pub rename: Rename,
+    /// In force, 新規 or 削除 (see [`PolicyStatus`]). Absent in files = in force.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub status: PolicyStatus,
     /// 市民アンケート結果.
     #[serde(default)]
     pub survey: Option<Survey>,
