@@ -98,7 +98,11 @@ fn a_new_draft_is_read_checked_and_exported_by_the_other_commands() {
         .collect();
     assert_eq!(
         names,
-        [(1, "道路網の整備"), (2, "公共交通の充実"), (3, "上下水道の維持")]
+        [
+            (1, "道路網の整備"),
+            (2, "公共交通の充実"),
+            (3, "上下水道の維持")
+        ]
     );
     // Every 施策大項目 carries every block, empty.
     for p in policies {
@@ -122,7 +126,10 @@ fn a_second_new_on_the_same_path_exits_2_and_leaves_the_file_byte_identical() {
     let again = new_draft(&out);
     assert_eq!(again.status.code(), Some(2));
     let msg = stderr(&again);
-    assert!(msg.contains("すでにあります") && msg.contains("上書きはしません"), "{msg}");
+    assert!(
+        msg.contains("すでにあります") && msg.contains("上書きはしません"),
+        "{msg}"
+    );
     assert_eq!(std::fs::read(&out).unwrap(), before, "byte-identical");
     assert_eq!(std::fs::metadata(&out).unwrap().modified().unwrap(), mtime);
 

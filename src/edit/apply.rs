@@ -6,9 +6,10 @@ use super::command::{Command, ListOp, RowList};
 use super::status::{
     current_edited, next_number, renumber_from_one, renumber_in_order, revised_edited, set_status,
 };
+use super::structure;
 use crate::model::{
-    BlockKind, ChangeStatus, Draft, Indicator, IndicatorKind, Row, RowId, RowPath, Side, SideKind,
-    Voice,
+    BlockKind, ChangeStatus, Draft, Indicator, IndicatorKind, Meta, Row, RowId, RowPath, Side,
+    SideKind, Voice,
 };
 
 /// What applying a command did, beyond changing the draft.
@@ -35,6 +36,8 @@ pub enum EditError {
     NoSuchSide(SideKind),
     /// The block holds exactly one row (現況と課題, 協働による取組).
     SingleRowBlock(BlockKind),
+    /// The change is not possible as asked; the message says why, in Japanese.
+    NotAllowed(String),
 }
 
 impl fmt::Display for EditError {
@@ -57,6 +60,7 @@ impl fmt::Display for EditError {
                 "「{}」は1行だけの欄のため、行を追加・削除・移動できません。",
                 kind.label()
             ),
+            EditError::NotAllowed(message) => f.write_str(message),
         }
     }
 }
@@ -326,9 +330,49 @@ pub fn apply_to_draft(draft: &mut Draft, cmd: &Command) -> Result<Outcome, EditE
             p.memo = text.clone();
         }
         Command::SetMeta(meta) => {
-            out.changed = draft.meta != *meta;
-            draft.meta = meta.clone();
+            // The identity is the draft's own, whatever the command carries.
+            let meta = Meta {
+                draft_id: draft.meta.draft_id.clone(),
+                ..meta.clone()
+            };
+            out.changed = draft.meta != meta;
+            draft.meta = meta;
         }
+        Command::SetMetaText { field, text } => {
+            let slot = draft.meta.text_mut(*field);
+            out.changed = slot != text;
+            *slot = text.clone();
+        }
+        Command::SetFieldNumber { number } => {
+            out.changed = draft.meta.field_number != *number;
+            draft.meta.field_number = *number;
+        }
+        Command::SetPolicyName { policy, name } => {
+            let p = policy_mut(draft, *policy)?;
+            out.changed = p.name != *name;
+            p.name = name.clone();
+        }
+        Command::AddPolicy {
+            after,
+            name,
+            status,
+        } => structure::add_policy(draft, *after, name, *status, &mut out)?,
+        Command::MovePolicy { policy, to } => {
+            structure::move_policy(draft, *policy, *to, &mut out)?
+        }
+        Command::RenumberPolicies => structure::renumber_policies(draft, &mut out),
+        Command::DeletePolicy { policy } => structure::delete_policy(draft, *policy, &mut out)?,
+        Command::RestorePolicy { policy } => structure::restore_policy(draft, *policy, &mut out)?,
+        Command::MoveRowToPolicy { row, policy } => {
+            structure::move_row_to_policy(draft, row, *policy, &mut out)?
+        }
+        Command::InsertRows {
+            policy,
+            block,
+            at,
+            rows,
+        } => structure::insert_rows(draft, *policy, *block, *at, rows, &mut out)?,
+        Command::ReplaceRow { row } => structure::replace_row(draft, row, &mut out)?,
         Command::Review(edit) => {
             let before = draft.clone_row_review(edit);
             if !crate::review::apply_review_edit(draft, edit) {

@@ -8,6 +8,7 @@ mod apply;
 mod command;
 mod history;
 mod status;
+mod structure;
 pub mod synthetic;
 
 pub use apply::{EditError, Outcome, apply_to_draft};
@@ -16,3 +17,4 @@ pub use history::{Applied, Document, MAX_UNDO, MERGE_WINDOW};
 pub use status::{
     current_edited, next_number, renumber_from_one, renumber_in_order, revised_edited, set_status,
 };
+pub use structure::renumber_policies_in_order;

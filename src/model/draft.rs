@@ -84,6 +84,70 @@ impl Meta {
     pub fn field_label(&self) -> String {
         format!("{}. {}", self.field_number, self.field_name)
     }
+
+    /// The text of one field.
+    pub fn text(&self, field: MetaField) -> &str {
+        match field {
+            MetaField::PlanName => &self.plan_name,
+            MetaField::Title => &self.title,
+            MetaField::FieldName => &self.field_name,
+            MetaField::VersionLabel => &self.version_label,
+            MetaField::Date => &self.date,
+            MetaField::AuthorSection => &self.author_section,
+            MetaField::Memo => &self.memo,
+        }
+    }
+
+    /// The text of one field, mutably.
+    pub fn text_mut(&mut self, field: MetaField) -> &mut String {
+        match field {
+            MetaField::PlanName => &mut self.plan_name,
+            MetaField::Title => &mut self.title,
+            MetaField::FieldName => &mut self.field_name,
+            MetaField::VersionLabel => &mut self.version_label,
+            MetaField::Date => &mut self.date,
+            MetaField::AuthorSection => &mut self.author_section,
+            MetaField::Memo => &mut self.memo,
+        }
+    }
+}
+
+/// A text field of the draft's own data ([`Meta`]); the 分野番号 is a number and the identity
+/// is not edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MetaField {
+    PlanName,
+    Title,
+    FieldName,
+    VersionLabel,
+    Date,
+    AuthorSection,
+    Memo,
+}
+
+impl MetaField {
+    pub const ALL: [MetaField; 7] = [
+        MetaField::PlanName,
+        MetaField::Title,
+        MetaField::FieldName,
+        MetaField::VersionLabel,
+        MetaField::Date,
+        MetaField::AuthorSection,
+        MetaField::Memo,
+    ];
+
+    /// The field's Japanese name, as the editor labels it.
+    pub fn label(self) -> &'static str {
+        match self {
+            MetaField::PlanName => "計画名",
+            MetaField::Title => "表題",
+            MetaField::FieldName => "分野名",
+            MetaField::VersionLabel => "版",
+            MetaField::Date => "日付",
+            MetaField::AuthorSection => "作成課",
+            MetaField::Memo => "下書きのメモ",
+        }
+    }
 }
 
 /// Whether a 施策大項目 is renamed (大項目名の変更必要性).

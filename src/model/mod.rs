@@ -17,8 +17,9 @@ mod status;
 pub use block::{BlockKind, FieldSet};
 pub use create::{NewDraft, NewDraftError, policy_names_from_lines};
 pub use draft::{
-    Draft, GlossaryEntry, Indicator, Meta, Policy, PolicyStatus, Rank, Rename, ReviewBase,
-    ReviewBaseRow, RowPath, SCHEMA_VERSION, SdgRef, Suppression, Survey, Voice, VoiceForm,
+    Draft, GlossaryEntry, Indicator, Meta, MetaField, Policy, PolicyStatus, Rank, Rename,
+    ReviewBase, ReviewBaseRow, RowPath, SCHEMA_VERSION, SdgRef, Suppression, Survey, Voice,
+    VoiceForm,
 };
 pub use identity::new_draft_id;
 pub use numbering::{circled_in_cp932, circled_number, circled_value};
