@@ -68,8 +68,8 @@ pub(super) fn add_policy(
         None => 0,
     };
     let id = draft.fresh_id("policy");
-    let max = draft.policies.iter().map(|p| p.number).max().unwrap_or(0);
     let mut numbers = numbers_in_use(&draft.policies);
+    let max = numbers.iter().copied().max().unwrap_or(0);
     numbers.push(max + 1);
     let mut p = Policy::new(id.as_str(), max + 1, name.trim());
     p.status = status;

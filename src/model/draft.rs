@@ -194,8 +194,8 @@ impl PolicyStatus {
     }
 
     /// What the report writes after the 施策大項目's name, and in the column where it has no
-    /// text: `（新規）`, `（削除）`, or nothing.
-    pub fn mark(self) -> &'static str {
+    /// text: `（新規）`, `（削除）`, or nothing (the same marks as a 新規 / 削除 row's empty side).
+    pub const fn mark(self) -> &'static str {
         match self {
             PolicyStatus::InForce => "",
             PolicyStatus::New => "（新規）",
@@ -253,6 +253,11 @@ impl Policy {
     /// `1. 市政情報の提供の充実と市政に対する市民参加の推進` (the name in force).
     pub fn label(&self) -> String {
         format!("{}. {}", self.number, self.name)
+    }
+
+    /// [`Policy::label`] followed by （新規） or （削除） when the 施策大項目 is one.
+    pub fn marked_label(&self) -> String {
+        format!("{}{}", self.label(), self.status.mark())
     }
 
     /// The name in the revised plan.

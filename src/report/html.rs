@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::diff::Segment;
-use crate::model::{ChangeStatus, SideKind, VoiceForm};
+use crate::model::{ChangeStatus, PolicyStatus, SideKind, VoiceForm};
 
 use super::findings::FindingEntry;
 use super::view::{ComparisonView, PolicyView, RowView, StatusCounts};
@@ -36,10 +36,10 @@ pub const MINCHO: &str = "\"BIZ UD明朝 Medium\", \"BIZ UDMincho Medium\", \"BI
 /// Headings: ゴシック, likewise.
 pub const GOTHIC: &str = "\"BIZ UDゴシック\", \"BIZ UDGothic\", \"游ゴシック\", \"Yu Gothic\", YuGothic, \"メイリオ\", Meiryo, \"Hiragino Sans\", \"Noto Sans CJK JP\", \"Noto Sans JP\", \"IPAexGothic\", sans-serif";
 
-/// Placeholder on the 現行 side of a new row.
-pub const NEW_PLACEHOLDER: &str = "（新規）";
-/// Placeholder on the 改定案 side of a deleted row.
-pub const DELETED_PLACEHOLDER: &str = "（削除）";
+/// Placeholder on the 現行 side of a new row (and of a 新規 施策大項目).
+pub const NEW_PLACEHOLDER: &str = PolicyStatus::New.mark();
+/// Placeholder on the 改定案 side of a deleted row (and of a 削除 施策大項目).
+pub const DELETED_PLACEHOLDER: &str = PolicyStatus::Deleted.mark();
 /// Placeholder on both sides of a row with no text at all (e.g. an empty 協働による取組).
 pub const EMPTY_PLACEHOLDER: &str = "（記載なし）";
 /// Placeholder on the 改定案 side of an unchanged row with [`UnchangedRows::Placeholder`].
@@ -188,8 +188,8 @@ impl Html<'_> {
         for p in &view.policies {
             let _ = write!(self.out, "<li><a href=\"#policy-{}\">", p.index + 1);
             self.raw("施策大項目 ");
-            self.text(&p.label());
-            if p.revised_name.is_some() {
+            self.text(&p.marked_label());
+            if p.revised_name.is_some() && p.status != PolicyStatus::Deleted {
                 self.raw("（改定案：");
                 self.text(&p.revised_label());
                 self.raw("）");
@@ -215,7 +215,7 @@ impl Html<'_> {
         );
         for p in &view.policies {
             self.raw("<tr><th scope=\"row\">");
-            self.text(&p.label());
+            self.text(&p.marked_label());
             self.raw("</th>");
             self.count_cells(&p.counts);
             self.raw("</tr>\n");
@@ -245,7 +245,7 @@ impl Html<'_> {
             p.index + 1
         );
         self.raw("<h2><span class=\"kicker\">施策大項目</span>");
-        self.text(&p.label());
+        self.text(&p.marked_label());
         self.raw("</h2>\n");
         self.rename(p);
         self.survey(p);
@@ -257,6 +257,27 @@ impl Html<'_> {
     }
 
     fn rename(&mut self, p: &PolicyView) {
+        if p.status != PolicyStatus::InForce {
+            // A 新規 or 削除 施策大項目: its name on one side, the mark on the other, the name
+            // underlined as a whole (it is all added, or all removed).
+            self.raw("<div class=\"block rename\"><h3>施策大項目の");
+            self.raw(p.status.label());
+            self.raw("</h3><table class=\"grid rename\"><tbody>");
+            for side in [SideKind::Current, SideKind::Revised] {
+                self.raw("<tr><th scope=\"row\">");
+                self.raw(side.label());
+                self.raw("</th><td>");
+                let text = p.side_label(side);
+                if text == p.status.mark() {
+                    self.placeholder(&text);
+                } else {
+                    self.change(&text, side);
+                }
+                self.raw("</td></tr>");
+            }
+            self.raw("</tbody></table></div>\n");
+            return;
+        }
         if p.revised_name.is_none() {
             self.raw("<p class=\"rename-none\"><span class=\"k\">大項目名の変更</span>なし</p>\n");
             return;
