@@ -1,8 +1,8 @@
 //! shinkyu (新旧): drafting and reviewing the revision of a comprehensive plan, and exporting
 //! its 新旧対照表.
 //!
-//! The core — [`model`], [`io`], [`check`], [`diff`], [`report`], [`edit`] — has no GUI
-//! dependency and is used by both the command line and the desktop editor.
+//! The core — [`model`], [`io`], [`check`], [`diff`], [`report`], [`edit`], [`import`] — has no
+//! GUI dependency and is used by both the command line and the desktop editor.
 
 #[cfg(feature = "gui")]
 pub mod app;
@@ -11,6 +11,7 @@ pub mod cli;
 pub mod console;
 pub mod diff;
 pub mod edit;
+pub mod import;
 pub mod io;
 pub mod model;
 pub mod report;

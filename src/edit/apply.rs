@@ -81,18 +81,6 @@ fn row_at<'d>(draft: &'d mut Draft, id: &RowId) -> Result<(RowPath, &'d mut Row)
     Ok((path, row))
 }
 
-/// The id prefix of new rows per block, so ids stay readable in the RON file.
-fn id_prefix(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::Issues => "issues",
-        BlockKind::Vision => "vision",
-        BlockKind::Measures => "measure",
-        BlockKind::Collaboration => "collab",
-        BlockKind::RelatedPlans => "plan",
-        BlockKind::Projects => "project",
-    }
-}
-
 /// Applies one command to the draft. On error nothing is changed.
 pub fn apply_to_draft(draft: &mut Draft, cmd: &Command) -> Result<Outcome, EditError> {
     let mut out = Outcome {
@@ -163,7 +151,7 @@ pub fn apply_to_draft(draft: &mut Draft, cmd: &Command) -> Result<Outcome, EditE
             side_edited(r, *side, &mut out);
         }
         Command::AddRow { policy, block } => {
-            let id = draft.fresh_id(id_prefix(*block));
+            let id = draft.fresh_id(block.id_prefix());
             let p = draft
                 .policies
                 .get_mut(*policy)

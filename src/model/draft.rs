@@ -502,23 +502,32 @@ impl Draft {
 
     /// A fresh id, unique in this draft, with a readable prefix.
     pub fn fresh_id(&self, prefix: &str) -> RowId {
-        let used: std::collections::HashSet<&str> = self.all_ids().map(|i| i.as_str()).collect();
+        self.fresh_ids(prefix, 1).remove(0)
+    }
+
+    /// `count` fresh ids, unique in this draft and among themselves (rows brought in at once,
+    /// e.g. a paste of many rows: the ids in use are collected once).
+    pub fn fresh_ids(&self, prefix: &str, count: usize) -> Vec<RowId> {
+        let mut used: std::collections::HashSet<String> =
+            self.all_ids().map(|i| i.as_str().to_string()).collect();
         // Time-based seed so that two copies of a draft edited apart rarely mint the same id.
         let seed = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos() as u64)
             .unwrap_or(0);
         let mut x = seed ^ 0x9E37_79B9_7F4A_7C15;
-        loop {
+        let mut out = Vec::with_capacity(count);
+        while out.len() < count {
             // xorshift64*
             x ^= x >> 12;
             x ^= x << 25;
             x ^= x >> 27;
             let v = x.wrapping_mul(0x2545_F491_4F6C_DD1D);
             let id = format!("{prefix}-{:08x}", (v >> 32) as u32);
-            if !used.contains(id.as_str()) {
-                return RowId(id);
+            if used.insert(id.clone()) {
+                out.push(RowId(id));
             }
         }
+        out
     }
 }
