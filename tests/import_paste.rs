@@ -577,3 +577,32 @@ fn single_row_blocks_get_bullets_appended_and_policy_status_decides_the_sides() 
         PasteError::NoSuchPolicy(9)
     );
 }
+
+#[test]
+fn the_fixtures_hold_what_the_programs_write() {
+    // A checkout that turned CRLF into LF, or an editor that dropped a tab, would make the
+    // tests above prove less: check the bytes that matter.
+    let excel = fixture("excel-measures.tsv");
+    assert!(excel.ends_with("\t\t\r\n"), "trailing tabs, CRLF row end");
+    assert!(
+        excel.contains("\"●地域住民") && excel.contains("。\n●民生委員"),
+        "quoted cell with LF"
+    );
+    assert!(excel.contains("\"\"貧困の連鎖\"\""), "doubled quotes");
+    let word = fixture("word-bullets-vision.txt");
+    assert!(word.contains("\u{f0b7}\t") && word.contains('\u{a0}') && word.contains("・\u{3000}"));
+    assert_eq!(
+        word.matches("\r\n").count(),
+        word.matches('\n').count(),
+        "CRLF only"
+    );
+    assert!(fixture("word-table-measures.txt").contains("1\u{3000}地域福祉の推進\t"));
+    for pdf in ["pdf-issues.txt", "pdf-measures.txt"] {
+        let t = fixture(pdf);
+        assert!(t.contains('\u{c}'), "{pdf}: a form feed between pages");
+        assert!(
+            t.contains("- 24 -") && t.contains("第2章 健康福祉分野"),
+            "{pdf}"
+        );
+    }
+}
