@@ -11,6 +11,17 @@ use super::text::{Decoded, Lead, Piece, ends_sentence, is_heading, lead, trim};
 use crate::model::{Side, circled_value};
 
 impl Reader {
+    /// A piece's text without its bullet or number; `None` when it is left out (a heading, a
+    /// page number) or nothing is left.
+    fn content<'t>(&mut self, p: &'t Piece) -> Option<&'t str> {
+        if let Some(why) = self.skippable(p) {
+            self.skip(p, why);
+            return None;
+        }
+        let (rest, _) = self.strip_lead(p);
+        (!rest.is_empty()).then_some(rest)
+    }
+
     /// 施策中項目: `1 名称` starts one, `評価回答部署：` sets its departments, bullets follow.
     pub(super) fn measures(&mut self, dec: &Decoded) -> bool {
         let heads = item_heads(dec, false);
@@ -141,14 +152,9 @@ impl Reader {
                 continue;
             }
             for p in pieces {
-                if let Some(why) = self.skippable(p) {
-                    self.skip(p, why);
+                let Some(rest) = self.content(p) else {
                     continue;
-                }
-                let (rest, _) = self.strip_lead(p);
-                if rest.is_empty() {
-                    continue;
-                }
+                };
                 if let Some((name, period, summary)) = split_at_period(rest) {
                     found = true;
                     let row = self.new_row(p.line, Side::default(), false);
@@ -253,14 +259,9 @@ impl Reader {
                 current = Some((row, p.record));
                 continue;
             }
-            if let Some(why) = self.skippable(p) {
-                self.skip(p, why);
+            let Some(rest) = self.content(p) else {
                 continue;
-            }
-            let (rest, _) = self.strip_lead(p);
-            if rest.is_empty() {
-                continue;
-            }
+            };
             match current {
                 Some((row, record)) if dec.tabular && (p.record == record || p.cell_start) => {
                     self.put(row, PasteField::Summary, p.line, rest);

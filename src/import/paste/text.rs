@@ -282,6 +282,17 @@ pub fn lead(text: &str) -> (Lead, &str) {
             after(len),
         );
     }
+    // The number written in `text[..end]`, its digits `n`, and the rest.
+    let number = |n: &str, end: usize| {
+        (
+            Lead::Number {
+                value: value(n),
+                written: text[..end].to_string(),
+                circled: false,
+            },
+            after(end),
+        )
+    };
     // (1) （1）
     if matches!(first, '(' | '（') {
         let rest = &text[len..];
@@ -289,15 +300,7 @@ pub fn lead(text: &str) -> (Lead, &str) {
         if !n.is_empty() && n.chars().count() <= 3 {
             let tail = &rest[n.len()..];
             if let Some(close) = tail.chars().next().filter(|c| matches!(c, ')' | '）')) {
-                let end = len + n.len() + close.len_utf8();
-                return (
-                    Lead::Number {
-                        value: value(&n),
-                        written: text[..end].to_string(),
-                        circled: false,
-                    },
-                    after(end),
-                );
+                return number(&n, len + n.len() + close.len_utf8());
             }
         }
     }
@@ -311,15 +314,7 @@ pub fn lead(text: &str) -> (Lead, &str) {
             // 「1.5倍」 is a number in a sentence, not a heading.
             let decimal = dotted && tail[sep.len_utf8()..].starts_with(|c| digit(c).is_some());
             if (spaced || dotted) && !decimal && !trim(&tail[sep.len_utf8()..]).is_empty() {
-                let end = n.len() + sep.len_utf8();
-                return (
-                    Lead::Number {
-                        value: value(&n),
-                        written: text[..end].to_string(),
-                        circled: false,
-                    },
-                    after(end),
-                );
+                return number(&n, n.len() + sep.len_utf8());
             }
         }
     }
