@@ -601,10 +601,11 @@ fn the_answer_commands_are_safe_to_apply_twice() {
         None,
         Some(Side::project(2, "花いっぱい事業", "花壇")),
     );
-    let insert = Command::InsertRow {
+    let insert = Command::InsertRows {
         policy: 1,
         block: BlockKind::Projects,
-        row: Box::new(new.clone()),
+        at: usize::MAX,
+        rows: vec![new.clone()],
     };
     assert_eq!(
         apply_to_draft(&mut x, &insert).unwrap().created,
@@ -619,13 +620,14 @@ fn the_answer_commands_are_safe_to_apply_twice() {
     assert!(!apply_to_draft(&mut x, &insert).unwrap().changed);
     assert_eq!(x.policies[1].projects.len(), 2);
     // An id taken by another row is refused, the draft left as it was.
-    let clash = Command::InsertRow {
+    let clash = Command::InsertRows {
         policy: 1,
         block: BlockKind::Projects,
-        row: Box::new(Row {
+        at: usize::MAX,
+        rows: vec![Row {
             id: id.clone(),
             ..new
-        }),
+        }],
     };
     let before = x.clone();
     assert_eq!(apply_to_draft(&mut x, &clash), Err(EditError::IdInUse(id)));

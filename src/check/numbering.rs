@@ -4,8 +4,8 @@
 use super::corpus::plan_side;
 use super::{Ctx, Finding, Fix, Location, Rule, Severity, text};
 use crate::model::{
-    BlockKind, ChangeStatus, RowPath, SideField, SideKind, circled_in_cp932, circled_number,
-    circled_value,
+    BlockKind, ChangeStatus, PolicyStatus, RowPath, SideField, SideKind, circled_in_cp932,
+    circled_number, circled_value,
 };
 
 /// NUM001 施策中項目の番号の飛び・重複: on one side, the 施策中項目 of a 施策大項目 are not
@@ -27,7 +27,8 @@ pub const CIRCLED_IN_TEXT: &str = "NUM004";
 /// order.
 pub const INLINE_SEQUENCE: &str = "NUM005";
 
-/// NUM006 施策大項目の番号: the 施策大項目 are not numbered 1, 2, 3 … in order.
+/// NUM006 施策大項目の番号: the 施策大項目 of the revised plan are not numbered 1, 2, 3 … in
+/// order. A 削除 施策大項目 keeps its number in force and is left out of the sequence.
 pub const POLICY_NUMBERS: &str = "NUM006";
 
 /// NUM007 番号なし: a 施策中項目 or 事業 without a number.
@@ -195,8 +196,13 @@ fn describe(b: &Break, show: &dyn Fn(u32) -> String) -> String {
 
 pub(super) fn check(ctx: &mut Ctx) {
     let draft = ctx.draft;
-    let numbers: Vec<u32> = draft.policies.iter().map(|p| p.number).collect();
-    for (i, b) in breaks(&numbers, 1) {
+    // The revised plan's 施策大項目: a 削除 one keeps its number in force.
+    let kept: Vec<usize> = (0..draft.policies.len())
+        .filter(|&i| draft.policies[i].status != PolicyStatus::Deleted)
+        .collect();
+    let numbers: Vec<u32> = kept.iter().map(|&i| draft.policies[i].number).collect();
+    for (k, b) in breaks(&numbers, 1) {
+        let i = kept[k];
         ctx.push(Finding::new(
             Severity::Error,
             POLICY_NUMBERS,
@@ -598,6 +604,20 @@ mod tests {
         assert_eq!(run(&d, POLICY_NUMBERS).len(), 1);
         let d = draft(vec![policy(1, "a"), policy(2, "b")]);
         assert!(run(&d, POLICY_NUMBERS).is_empty());
+        // A 削除 one keeps its number in force; the revised plan runs on without it.
+        let mut gone = policy(2, "b");
+        gone.status = PolicyStatus::Deleted;
+        let d = draft(vec![policy(1, "a"), gone.clone(), policy(2, "c")]);
+        assert!(run(&d, POLICY_NUMBERS).is_empty());
+        // Not renumbered yet: the revised plan's gap is real, and found on the right one.
+        let d = draft(vec![policy(1, "a"), gone, policy(3, "c")]);
+        let f = run(&d, POLICY_NUMBERS);
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].location.display.starts_with("3. c"),
+            "{}",
+            f[0].location.display
+        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 use super::corpus::UnitKind;
 use super::{Ctx, Finding, Location, PolicyField, Rule, Severity};
 use crate::model::{
-    BlockKind, ChangeStatus, IndicatorVerdict, PolicySection, Rename, Row, RowPath, Side,
-    SideField, SideKind,
+    BlockKind, ChangeStatus, IndicatorVerdict, PolicySection, PolicyStatus, Rename, Row, RowPath,
+    Side, SideField, SideKind,
 };
 
 /// REQ001 内容が空: a side that exists has no content: a 施策中項目 without 内容 (● bullets),
@@ -240,6 +240,10 @@ pub(super) fn check(ctx: &mut Ctx) {
         }
     }
     for (pi, p) in draft.policies.iter().enumerate() {
+        // A 削除 施策大項目 leaves the plan: its new name and its indicators' answers are not needed.
+        if p.status == PolicyStatus::Deleted {
+            continue;
+        }
         if let Rename::Renamed(n) = &p.rename
             && blank(n)
         {
@@ -531,6 +535,13 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].excerpt, "電子申請数");
         assert_eq!(run(&d, NO_VERDICT).len(), 1);
+        // The same 施策大項目 marked 削除 leaves the plan: nothing of it is required any more.
+        let mut gone = d.policies[0].clone();
+        gone.status = PolicyStatus::Deleted;
+        let d = draft(vec![gone]);
+        for code in [RENAME_WITHOUT_NAME, NEEDS_CHANGE_WITHOUT_CHANGE, NO_VERDICT] {
+            assert!(run(&d, code).is_empty(), "{code}");
+        }
         let mut p = policy(4, "電子自治体の推進");
         p.rename = Rename::Renamed("行政のデジタル化の推進".into());
         assert!(run(&draft(vec![p]), RENAME_WITHOUT_NAME).is_empty());

@@ -15,6 +15,7 @@ mod export;
 mod inquiry;
 mod japanese;
 mod merge_review;
+mod new;
 mod output;
 mod rules;
 
@@ -26,6 +27,7 @@ pub use inquiry::{
 };
 pub use japanese::JapaneseErrors;
 pub use merge_review::{MergeReviewArgs, PreferArg};
+pub use new::NewArgs;
 pub use rules::RulesArgs;
 
 /// Exit code: the command did its job and has nothing to point out.
@@ -69,6 +71,13 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// 新しい分野の下書きを作成します（施策大項目ごとに空の欄を用意します。既存のファイルは上書きしません）
+    #[command(
+        long_about = "計画名・分野・施策大項目の名称から、新しい下書きファイルを作成します。\n\
+施策大項目ごとに、現況と課題・めざす姿・施策中項目・協働による取組・関連計画・主な事業の欄を空で用意します。\n\
+OUT.ron がすでにある場合は上書きせず、終了コード 2 で終わります。終了コード：0=作成した、2=何も書いていない（ファイルがすでにある、指定が足りない、書き込めなかった）。"
+    )]
+    New(NewArgs),
     /// 下書きを検査し、見つかった問題を表示します（終了コード 0=エラーなし, 1=エラーあり, 2=読めない）
     Check(CheckArgs),
     /// 新旧対照表などを出力します（HTML・Word・Excel・CSV・JSON）
@@ -139,5 +148,6 @@ pub fn run_command(cmd: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
         Command::MergeReview(args) => merge_review::run(args, err),
         Command::Rules(args) => rules::run(args, out, err),
         Command::Inquiry(args) => inquiry::run(args, out, err),
+        Command::New(args) => new::run(args, err),
     }
 }

@@ -6,9 +6,10 @@ use super::command::{Command, ListOp, MemoTarget, RowList};
 use super::status::{
     current_edited, next_number, renumber_from_one, renumber_in_order, revised_edited, set_status,
 };
+use super::structure;
 use crate::model::{
-    BlockKind, ChangeStatus, Draft, Indicator, IndicatorKind, Row, RowId, RowPath, Side, SideKind,
-    Span, TextAddr, Voice,
+    BlockKind, ChangeStatus, Draft, Indicator, IndicatorKind, Meta, Row, RowId, RowPath, Side,
+    SideKind, Span, TextAddr, Voice,
 };
 
 /// What applying a command did, beyond changing the draft.
@@ -44,6 +45,8 @@ pub enum EditError {
     },
     /// Another row already has this id.
     IdInUse(RowId),
+    /// The change is not possible as asked; the message says why, in Japanese.
+    NotAllowed(String),
 }
 
 impl fmt::Display for EditError {
@@ -79,6 +82,7 @@ impl fmt::Display for EditError {
                 "本文が検査の後に変わっています（「{expected}」のはずが「{found}」）。もう一度検査してから修正してください。"
             ),
             EditError::IdInUse(id) => write!(f, "行ID（{id}）はすでに別の行が使っています。"),
+            EditError::NotAllowed(message) => f.write_str(message),
         }
     }
 }
@@ -97,18 +101,6 @@ fn row_at<'d>(draft: &'d mut Draft, id: &RowId) -> Result<(RowPath, &'d mut Row)
         .row_mut(path)
         .ok_or_else(|| EditError::NoSuchRow(id.clone()))?;
     Ok((path, row))
-}
-
-/// The id prefix of new rows per block, so ids stay readable in the RON file.
-pub fn id_prefix(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::Issues => "issues",
-        BlockKind::Vision => "vision",
-        BlockKind::Measures => "measure",
-        BlockKind::Collaboration => "collab",
-        BlockKind::RelatedPlans => "plan",
-        BlockKind::Projects => "project",
-    }
 }
 
 /// Applies one command to the draft. On error nothing is changed.
@@ -226,7 +218,7 @@ pub fn apply_to_draft(draft: &mut Draft, cmd: &Command) -> Result<Outcome, EditE
             side_edited(r, *side, &mut out);
         }
         Command::AddRow { policy, block } => {
-            let id = draft.fresh_id(id_prefix(*block));
+            let id = draft.fresh_id(block.id_prefix());
             let p = draft
                 .policies
                 .get_mut(*policy)
@@ -393,9 +385,49 @@ pub fn apply_to_draft(draft: &mut Draft, cmd: &Command) -> Result<Outcome, EditE
             p.memo = text.clone();
         }
         Command::SetMeta(meta) => {
-            out.changed = draft.meta != *meta;
-            draft.meta = meta.clone();
+            // The identity is the draft's own, whatever the command carries.
+            let meta = Meta {
+                draft_id: draft.meta.draft_id.clone(),
+                ..meta.clone()
+            };
+            out.changed = draft.meta != meta;
+            draft.meta = meta;
         }
+        Command::SetMetaText { field, text } => {
+            let slot = draft.meta.text_mut(*field);
+            out.changed = slot != text;
+            *slot = text.clone();
+        }
+        Command::SetFieldNumber { number } => {
+            out.changed = draft.meta.field_number != *number;
+            draft.meta.field_number = *number;
+        }
+        Command::SetPolicyName { policy, name } => {
+            let p = policy_mut(draft, *policy)?;
+            out.changed = p.name != *name;
+            p.name = name.clone();
+        }
+        Command::AddPolicy {
+            after,
+            name,
+            status,
+        } => structure::add_policy(draft, *after, name, *status, &mut out)?,
+        Command::MovePolicy { policy, to } => {
+            structure::move_policy(draft, *policy, *to, &mut out)?
+        }
+        Command::RenumberPolicies => structure::renumber_policies(draft, &mut out),
+        Command::DeletePolicy { policy } => structure::delete_policy(draft, *policy, &mut out)?,
+        Command::RestorePolicy { policy } => structure::restore_policy(draft, *policy, &mut out)?,
+        Command::MoveRowToPolicy { row, policy } => {
+            structure::move_row_to_policy(draft, row, *policy, &mut out)?
+        }
+        Command::InsertRows {
+            policy,
+            block,
+            at,
+            rows,
+        } => structure::insert_rows(draft, *policy, *block, *at, rows, &mut out)?,
+        Command::ReplaceRow { row } => structure::replace_row(draft, row, &mut out)?,
         Command::Review(edit) => {
             let before = review_of(draft, edit);
             if !crate::review::apply_review_edit(draft, edit) {
@@ -467,27 +499,6 @@ pub fn apply_to_draft(draft: &mut Draft, cmd: &Command) -> Result<Outcome, EditE
                 }
             };
             out.changed = add_line(memo, line);
-        }
-        Command::InsertRow { policy, block, row } => {
-            if let Some(path) = draft.find_row(&row.id) {
-                // The same row brought in again (its memo may have taken opinions since).
-                let same = |r: &Row| {
-                    r.status == row.status && r.current == row.current && r.revised == row.revised
-                };
-                if path.policy == *policy
-                    && path.block == *block
-                    && draft.row(path).is_some_and(same)
-                {
-                    out.changed = false;
-                    return Ok(out);
-                }
-                return Err(EditError::IdInUse(row.id.clone()));
-            }
-            let rows = policy_mut(draft, *policy)?
-                .block_vec_mut(*block)
-                .ok_or(EditError::SingleRowBlock(*block))?;
-            rows.push((**row).clone());
-            out.created = Some(row.id.clone());
         }
         Command::ReplaceDraft { draft: new, .. } => {
             out.changed = **new != *draft;

@@ -2,13 +2,15 @@
 //!
 //! The GUI never mutates the draft: it sends a [`Command`]; [`crate::edit::Document::apply`]
 //! applies it, records undo and marks the document changed. Commands address rows by their
-//! stable [`RowId`] (so a command stays valid when rows move) and 施策大項目 by their index
-//! (the editor never adds or removes 施策大項目).
+//! stable [`RowId`] (so a command stays valid when rows move) and 施策大項目 by their index in
+//! the draft as it is when the command is applied. Commands that add, remove or move 施策大項目
+//! span the whole draft ([`Scope::Draft`]); undo is strictly last-in first-out, so the indices
+//! in earlier steps are valid again by the time those steps are undone.
 
 use super::apply::EditError;
 use crate::model::{
-    BlockKind, ChangeStatus, Draft, Indicator, Meta, Rename, Row, RowId, SdgRef, Side, SideField,
-    SideKind, Span, Suppression, Survey, TextAddr, Voice,
+    BlockKind, ChangeStatus, Draft, Indicator, Meta, MetaField, PolicyStatus, Rename, Row, RowId,
+    SdgRef, Side, SideField, SideKind, Span, Suppression, Survey, TextAddr, Voice,
 };
 use crate::review::ReviewEdit;
 
@@ -82,10 +84,59 @@ pub enum Command {
     SetIndicatorOpinion { policy: usize, text: String },
     /// The 施策大項目's own memo.
     SetPolicyMemo { policy: usize, text: String },
+    /// The 施策大項目's name in the plan in force (a 新規 one: its name), e.g. to fix a typo.
+    /// The revised plan's name is [`Command::SetRename`].
+    SetPolicyName { policy: usize, name: String },
+
+    // --- 施策大項目 as units -----------------------------------------------------------------
+    /// Insert a new 施策大項目 after the one at `after` (`None`: first), every block empty.
+    /// `status` is [`PolicyStatus::New`] for one added in this revision, or
+    /// [`PolicyStatus::InForce`] for one of the plan in force that is being transcribed (the
+    /// new-draft flow). The numbers of the revised plan follow the order (see
+    /// [`crate::edit::renumber_policies_in_order`]).
+    AddPolicy {
+        after: Option<usize>,
+        name: String,
+        status: PolicyStatus,
+    },
+    /// Move the 施策大項目 at `policy` so that it ends up at index `to`; numbers follow the order.
+    MovePolicy { policy: usize, to: usize },
+    /// Number the 施策大項目 of the revised plan 1, 2, 3 … in order (削除 ones keep their number
+    /// in force).
+    RenumberPolicies,
+    /// Delete a 施策大項目: one of the plan in force is marked 削除 and kept (its rows of the plan
+    /// in force 削除, its rows added in this revision removed); a 新規 one is removed and the
+    /// numbers after it close up.
+    DeletePolicy { policy: usize },
+    /// Undo a 削除 of a 施策大項目 later on: it is in force again and its 削除 rows 変更なし.
+    RestorePolicy { policy: usize },
+    /// Move a row (施策中項目, 事業, 関連計画, めざす姿 …) to the end of the same block of another
+    /// 施策大項目, keeping its id, memo and review. In numbered blocks the row's 改定案 gets the
+    /// next number of the destination, and the source's later 改定案 numbers close up.
+    MoveRowToPolicy { row: RowId, policy: usize },
+
+    // --- rows from outside (貼り付けて取り込む, a department's 新規 rows) ----------------------
+    /// Insert whole rows (with their own ids) into a block at index `at` (clamped to the end:
+    /// `usize::MAX` appends). A row that is already in that block with its id and the same
+    /// status and sides (brought in twice) is skipped; an id used by any other row is refused
+    /// ([`super::EditError::IdInUse`]), the draft left as it was.
+    InsertRows {
+        policy: usize,
+        block: BlockKind,
+        at: usize,
+        rows: Vec<Row>,
+    },
+    /// Replace the row with `row.id` by `row` (same place), e.g. 現況と課題 with pasted bullets.
+    ReplaceRow { row: Box<Row> },
 
     // --- the draft -------------------------------------------------------------------------
-    /// The draft's metadata (plan name, version label, date …).
+    /// The draft's metadata (plan name, version label, date …). The draft's identity
+    /// (`draft_id`) is never changed by it: the draft keeps its own whatever `Meta` says.
     SetMeta(Meta),
+    /// One text field of the draft's own data; typing in one field is one undo step.
+    SetMetaText { field: MetaField, text: String },
+    /// 分野番号.
+    SetFieldNumber { number: u32 },
 
     // --- 閲覧モード ------------------------------------------------------------------------
     /// A reviewer's comment or review state (the only change review mode allows; see
@@ -133,13 +184,6 @@ pub enum Command {
     /// Add a line (e.g. 「行政管理課：…」) to a memo, unless the memo already holds exactly that
     /// line — so an opinion brought in twice is written once.
     AddMemoLine { to: MemoTarget, line: String },
-    /// Append a row made elsewhere (a department's 新規 row) to a block, with its own id.
-    /// Nothing changes when a row with that id already exists and says the same.
-    InsertRow {
-        policy: usize,
-        block: BlockKind,
-        row: Box<Row>,
-    },
 
     // --- the whole draft -------------------------------------------------------------------
     /// Replace the whole draft, e.g. with the result of merging a reviewer's copy
@@ -221,7 +265,10 @@ pub enum MergeKey {
     Indicator(usize, usize),
     IndicatorOpinion(usize),
     PolicyMemo(usize),
+    PolicyName(usize),
     Meta,
+    MetaText(MetaField),
+    FieldNumber,
     Comment(RowId, String),
 }
 
@@ -264,6 +311,16 @@ impl Command {
                     _ => Err(EditError::NoSuchText(at.clone())),
                 },
             },
+            ReplaceRow { row } => row_scope(&row.id),
+            MoveRowToPolicy { row, .. } => {
+                row_scope(row)?;
+                Ok(Scope::Draft)
+            }
+            AddPolicy { .. }
+            | MovePolicy { .. }
+            | RenumberPolicies
+            | DeletePolicy { .. }
+            | RestorePolicy { .. } => Ok(Scope::Draft),
             AddRow { policy, .. }
             | Renumber { policy, .. }
             | SetRename { policy, .. }
@@ -275,12 +332,13 @@ impl Command {
             | EditIndicators { policy, .. }
             | SetIndicatorOpinion { policy, .. }
             | SetPolicyMemo { policy, .. }
-            | InsertRow { policy, .. }
+            | SetPolicyName { policy, .. }
+            | InsertRows { policy, .. }
             | AddMemoLine {
                 to: MemoTarget::IndicatorOpinion(policy),
                 ..
             } => policy_scope(*policy),
-            SetMeta(_) => Ok(Scope::Meta),
+            SetMeta(_) | SetMetaText { .. } | SetFieldNumber { .. } => Ok(Scope::Meta),
             AddSuppression { .. } | RemoveSuppression { .. } => Ok(Scope::Suppressions),
             Batch { commands, .. } => {
                 let mut scope = None;
@@ -320,9 +378,20 @@ impl Command {
             | AddMemoLine {
                 to: MemoTarget::Row(row),
                 ..
-            } => Target::Row(row.clone()),
-            InsertRow { row, .. } => Target::Row(row.id.clone()),
+            }
+            | MoveRowToPolicy { row, .. } => Target::Row(row.clone()),
+            ReplaceRow { row } => Target::Row(row.id.clone()),
             Review(edit) => Target::Row(edit.row().clone()),
+            InsertRows { policy, block, .. } => Target::Block {
+                policy: *policy,
+                block: *block,
+            },
+            AddPolicy { after, .. } => Target::Policy(after.map_or(0, |a| a + 1)),
+            MovePolicy { to: policy, .. }
+            | DeletePolicy { policy }
+            | RestorePolicy { policy }
+            | SetPolicyName { policy, .. } => Target::Policy(*policy),
+            RenumberPolicies => Target::Meta,
             AddRow { policy, block } | Renumber { policy, block } => Target::Block {
                 policy: *policy,
                 block: *block,
@@ -342,7 +411,11 @@ impl Command {
             } => Target::Policy(*policy),
             AddSuppression { about, .. } | RemoveSuppression { about, .. } => about.clone(),
             Batch { commands, .. } => commands.first().map_or(Target::Meta, |c| c.target(draft)),
-            SetMeta(_) | StartReview { .. } | ReplaceDraft { .. } => Target::Meta,
+            SetMeta(_)
+            | SetMetaText { .. }
+            | SetFieldNumber { .. }
+            | StartReview { .. }
+            | ReplaceDraft { .. } => Target::Meta,
         }
     }
 
@@ -368,7 +441,10 @@ impl Command {
             SetIndicator { policy, index, .. } => MergeKey::Indicator(*policy, *index),
             SetIndicatorOpinion { policy, .. } => MergeKey::IndicatorOpinion(*policy),
             SetPolicyMemo { policy, .. } => MergeKey::PolicyMemo(*policy),
+            SetPolicyName { policy, .. } => MergeKey::PolicyName(*policy),
             SetMeta(_) => MergeKey::Meta,
+            SetMetaText { field, .. } => MergeKey::MetaText(*field),
+            SetFieldNumber { .. } => MergeKey::FieldNumber,
             Review(ReviewEdit::EditComment { row, id, .. }) => {
                 MergeKey::Comment(row.clone(), id.clone())
             }
@@ -400,7 +476,20 @@ impl Command {
             EditIndicators { op, .. } => format!("成果指標の{}", op.label()),
             SetIndicatorOpinion { .. } => "各課意見の入力".into(),
             SetPolicyMemo { .. } => "施策大項目のメモの入力".into(),
+            SetPolicyName { .. } => "施策大項目名の入力".into(),
+            AddPolicy { .. } => "施策大項目の追加".into(),
+            MovePolicy { .. } => "施策大項目の並べ替え".into(),
+            RenumberPolicies => "施策大項目の番号の振り直し".into(),
+            DeletePolicy { .. } => "施策大項目の削除".into(),
+            RestorePolicy { .. } => "施策大項目の削除の取り消し".into(),
+            MoveRowToPolicy { .. } => "行の別の施策大項目への移動".into(),
+            InsertRows { block, rows, .. } => {
+                format!("{}への{}行の追加", block.label(), rows.len())
+            }
+            ReplaceRow { .. } => "行の内容の置き換え".into(),
             SetMeta(_) => "下書きの情報の変更".into(),
+            SetMetaText { field, .. } => format!("{}の入力", field.label()),
+            SetFieldNumber { .. } => "分野番号の変更".into(),
             Review(ReviewEdit::AddComment { .. }) => "コメントの追加".into(),
             Review(ReviewEdit::EditComment { .. }) => "コメントの編集".into(),
             Review(ReviewEdit::DeleteComment { .. }) => "コメントの削除".into(),
@@ -420,7 +509,6 @@ impl Command {
             ReplaceDraft { label, .. } => label.clone(),
             SetRevised { .. } => "改定案の取り込み".into(),
             AddMemoLine { .. } => "意見の取り込み".into(),
-            InsertRow { block, .. } => format!("{}の行の取り込み", block.label()),
         }
     }
 

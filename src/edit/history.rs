@@ -181,10 +181,13 @@ impl Document {
             });
         let snapshot = (!merges).then(|| Snapshot::take(&self.draft, scope));
         let outcome = apply_to_draft(&mut self.draft, &cmd)?;
-        let target = match &outcome.created {
-            Some(id) => Target::Row(id.clone()),
-            None => about,
-        };
+        let target = within(
+            &self.draft,
+            match &outcome.created {
+                Some(id) => Target::Row(id.clone()),
+                None => about,
+            },
+        );
         if !outcome.changed {
             return Ok(Applied { outcome, target });
         }
@@ -254,7 +257,7 @@ impl Document {
         self.state = step.state_before;
         self.revision += 1;
         self.sealed = true;
-        let target = step.target.clone();
+        let target = within(&self.draft, step.target.clone());
         self.redo.push(step);
         Some(target)
     }
@@ -266,8 +269,22 @@ impl Document {
         self.state = step.state_after;
         self.revision += 1;
         self.sealed = true;
-        let target = step.target.clone();
+        let target = within(&self.draft, step.target.clone());
         self.undo.push_back(step);
         Some(target)
+    }
+}
+
+/// A target that exists in `draft`: a 施策大項目 index past the end (the one an undone
+/// 施策大項目の追加 made, the last one removed) becomes the last 施策大項目, or the draft's own
+/// data when there is none.
+fn within(draft: &Draft, target: Target) -> Target {
+    let len = draft.policies.len();
+    match target {
+        Target::Policy(p) | Target::Block { policy: p, .. } if p >= len => match len {
+            0 => Target::Meta,
+            _ => Target::Policy(len - 1),
+        },
+        t => t,
     }
 }

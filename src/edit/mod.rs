@@ -8,11 +8,13 @@ mod apply;
 mod command;
 mod history;
 mod status;
+mod structure;
 pub mod synthetic;
 
-pub use apply::{EditError, Outcome, apply_to_draft, id_prefix};
+pub use apply::{EditError, Outcome, apply_to_draft};
 pub use command::{Command, ListOp, MemoTarget, MergeKey, RowList, Scope, Target};
 pub use history::{Applied, Document, MAX_UNDO, MERGE_WINDOW};
 pub use status::{
     current_edited, next_number, renumber_from_one, renumber_in_order, revised_edited, set_status,
 };
+pub use structure::renumber_policies_in_order;

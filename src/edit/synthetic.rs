@@ -13,8 +13,8 @@ pub fn scaled_draft(base: &Draft, times: usize) -> Draft {
 /// must not depend on the bundled draft's content.
 pub fn sample_draft() -> Draft {
     use crate::model::{
-        ChangeStatus::*, Indicator, IndicatorKind, IndicatorVerdict, Meta, Policy, Rank, Rename,
-        Row, SdgRef, Side, Survey, Voice, VoiceForm,
+        ChangeStatus::*, Indicator, IndicatorKind, IndicatorVerdict, Meta, Policy, PolicyStatus,
+        Rank, Rename, Row, SdgRef, Side, Survey, Voice, VoiceForm,
     };
     let row = |id: &str, status, current, revised| Row::new(id, status, current, revised);
     let bullets = Side::with_bullets;
@@ -28,6 +28,7 @@ pub fn sample_draft() -> Draft {
         number: 1,
         name: "市民との情報共有の推進".into(),
         rename: Rename::Unchanged,
+        status: PolicyStatus::InForce,
         survey: Some(Survey {
             item: "市の情報が分かりやすく届いている".into(),
             years: vec!["H28年".into(), "R3年".into()],
@@ -247,6 +248,7 @@ pub fn sample_draft() -> Draft {
         number: 2,
         name: "電子自治体の推進".into(),
         rename: Rename::Renamed("行政のデジタル化の推進".into()),
+        status: PolicyStatus::InForce,
         survey: None,
         voices: vec![Voice {
             source: "市民アンケート".into(),

@@ -1,3 +1,5 @@
-//! What comes in from outside the draft: departments' 照会 workbooks (preview first, then commands).
+//! What comes in from outside the draft — text staff paste, departments' workbooks — read into a
+//! preview first and applied as [`crate::edit::Command`]s, one undo step, only once shown.
 
 pub mod inquiry;
+pub mod paste;

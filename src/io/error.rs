@@ -145,6 +145,8 @@ pub enum SaveError {
     Locked { path: PathBuf, reason: String },
     /// Making the backup copy failed.
     Backup { path: PathBuf, reason: String },
+    /// A file that must be new ([`crate::io::create_new_atomic`]) is already there.
+    Exists { path: PathBuf },
 }
 
 impl fmt::Display for SaveError {
@@ -167,6 +169,11 @@ impl fmt::Display for SaveError {
             SaveError::Backup { path, reason } => write!(
                 f,
                 "バックアップ「{}」を作成できないため保存を中止しました（{reason}）。元のファイルは変更していません。",
+                path.display()
+            ),
+            SaveError::Exists { path } => write!(
+                f,
+                "「{}」はすでにあります。上書きはしません。別のファイル名を指定するか、先に今のファイルを移動してください。ファイルは変更していません。",
                 path.display()
             ),
         }

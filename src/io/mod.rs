@@ -17,8 +17,9 @@ pub use error::{LoadError, SaveError, SyntaxError, io_reason};
 pub use names::{safe_file_stem, suggest_export_name};
 pub use ron_text::{parse_draft, ron_error_message, to_ron_string};
 pub use save::{
-    FsReplace, Replace, SaveOptions, SaveOutcome, UNLOCKABLE_TEMP_AGE, backup_path, is_temp_name,
-    remove_dead_temp_files, save_draft, save_draft_with, write_atomic, write_atomic_with,
+    FsReplace, Replace, SaveOptions, SaveOutcome, UNLOCKABLE_TEMP_AGE, backup_path,
+    create_new_atomic, is_temp_name, remove_dead_temp_files, save_draft, save_draft_with,
+    write_atomic, write_atomic_with,
 };
 pub use settings::{APP_ID, CONFIG_DIR_ENV, settings_dir};
 

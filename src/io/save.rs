@@ -327,6 +327,69 @@ pub(super) fn random_word() -> String {
     format!("{:012x}", h.finish() & 0xffff_ffff_ffff)
 }
 
+/// Writes a file that must not exist yet (a new draft): the content goes to a temporary file in
+/// the same folder (held like every temporary file, see [`remove_dead_temp_files`]), is flushed,
+/// and is then moved to `path` in one step that fails when `path` exists (a hard link on Unix,
+/// `MoveFileExW` without `MOVEFILE_REPLACE_EXISTING` on Windows). Never overwrites: when `path`
+/// is there, even if it appeared a moment ago, the result is [`SaveError::Exists`] and that
+/// file is untouched.
+pub fn create_new_atomic(path: &Path, bytes: &[u8]) -> Result<SaveOutcome, SaveError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let exists = || SaveError::Exists {
+        path: path.to_path_buf(),
+    };
+    // Checked first for a clear message before any work; the move below is what guarantees it.
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(exists());
+    }
+    let write_error = |e: &std::io::Error| SaveError::Write {
+        path: path.to_path_buf(),
+        reason: io_reason(e),
+    };
+    remove_dead_temp_files(&dir);
+    let tmp = TempFile::create(&dir, bytes, None).map_err(|e| write_error(&e))?;
+    match move_noclobber(&tmp.path, path) {
+        Ok(()) => {
+            tmp.renamed();
+            sync_dir(&dir);
+            Ok(SaveOutcome {
+                path: path.to_path_buf(),
+                backup: None,
+                bytes: bytes.len(),
+            })
+        }
+        // The temporary file is removed when `tmp` is dropped.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
+        Err(e) => Err(write_error(&e)),
+    }
+}
+
+/// Moves `from` to `to` unless `to` exists (then `AlreadyExists`, nothing changed).
+#[cfg(not(windows))]
+fn move_noclobber(from: &Path, to: &Path) -> std::io::Result<()> {
+    fs::hard_link(from, to)?;
+    let _ = fs::remove_file(from);
+    Ok(())
+}
+
+/// Moves `from` to `to` unless `to` exists (then `AlreadyExists`, nothing changed).
+#[cfg(windows)]
+fn move_noclobber(from: &Path, to: &Path) -> std::io::Result<()> {
+    use std::os::windows::ffi::OsStrExt;
+    use windows_sys::Win32::Storage::FileSystem::{MOVEFILE_WRITE_THROUGH, MoveFileExW};
+    let wide = |p: &Path| -> Vec<u16> { p.as_os_str().encode_wide().chain(Some(0)).collect() };
+    let (f, t) = (wide(from), wide(to));
+    // Without MOVEFILE_REPLACE_EXISTING the move fails when `to` exists.
+    if unsafe { MoveFileExW(f.as_ptr(), t.as_ptr(), MOVEFILE_WRITE_THROUGH) } != 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
 fn retrying(
     opts: &SaveOptions,
     mut op: impl FnMut() -> std::io::Result<()>,

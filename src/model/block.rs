@@ -130,6 +130,18 @@ impl BlockKind {
         !matches!(self, BlockKind::Issues | BlockKind::Collaboration)
     }
 
+    /// The id prefix of new rows of the block, so ids stay readable in the RON file.
+    pub fn id_prefix(self) -> &'static str {
+        match self {
+            BlockKind::Issues => "issues",
+            BlockKind::Vision => "vision",
+            BlockKind::Measures => "measure",
+            BlockKind::Collaboration => "collab",
+            BlockKind::RelatedPlans => "plan",
+            BlockKind::Projects => "project",
+        }
+    }
+
     /// Whether the block holds exactly one row.
     pub fn is_single_row(self) -> bool {
         matches!(self, BlockKind::Issues | BlockKind::Collaboration)

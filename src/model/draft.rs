@@ -84,6 +84,70 @@ impl Meta {
     pub fn field_label(&self) -> String {
         format!("{}. {}", self.field_number, self.field_name)
     }
+
+    /// The text of one field.
+    pub fn text(&self, field: MetaField) -> &str {
+        match field {
+            MetaField::PlanName => &self.plan_name,
+            MetaField::Title => &self.title,
+            MetaField::FieldName => &self.field_name,
+            MetaField::VersionLabel => &self.version_label,
+            MetaField::Date => &self.date,
+            MetaField::AuthorSection => &self.author_section,
+            MetaField::Memo => &self.memo,
+        }
+    }
+
+    /// The text of one field, mutably.
+    pub fn text_mut(&mut self, field: MetaField) -> &mut String {
+        match field {
+            MetaField::PlanName => &mut self.plan_name,
+            MetaField::Title => &mut self.title,
+            MetaField::FieldName => &mut self.field_name,
+            MetaField::VersionLabel => &mut self.version_label,
+            MetaField::Date => &mut self.date,
+            MetaField::AuthorSection => &mut self.author_section,
+            MetaField::Memo => &mut self.memo,
+        }
+    }
+}
+
+/// A text field of the draft's own data ([`Meta`]); the 分野番号 is a number and the identity
+/// is not edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MetaField {
+    PlanName,
+    Title,
+    FieldName,
+    VersionLabel,
+    Date,
+    AuthorSection,
+    Memo,
+}
+
+impl MetaField {
+    pub const ALL: [MetaField; 7] = [
+        MetaField::PlanName,
+        MetaField::Title,
+        MetaField::FieldName,
+        MetaField::VersionLabel,
+        MetaField::Date,
+        MetaField::AuthorSection,
+        MetaField::Memo,
+    ];
+
+    /// The field's Japanese name, as the editor labels it.
+    pub fn label(self) -> &'static str {
+        match self {
+            MetaField::PlanName => "計画名",
+            MetaField::Title => "表題",
+            MetaField::FieldName => "分野名",
+            MetaField::VersionLabel => "版",
+            MetaField::Date => "日付",
+            MetaField::AuthorSection => "作成課",
+            MetaField::Memo => "下書きのメモ",
+        }
+    }
 }
 
 /// Whether a 施策大項目 is renamed (大項目名の変更必要性).
@@ -96,15 +160,64 @@ pub enum Rename {
     Renamed(String),
 }
 
+/// Whether a 施策大項目 is in the plan in force, added in this revision, or leaves the plan.
+///
+/// Rows carry their own 変更区分; this is the 施策大項目's as a whole. A 施策大項目 of the plan in
+/// force is never erased from a draft: deleting it marks it 削除 (its rows 削除, the report shows
+/// （削除） on the 改定案 side). One added in this revision is 新規 (its rows 新規, （新規） on the
+/// 現行 side); deleting it removes it.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum PolicyStatus {
+    /// In the plan in force and in the revision (renamed or not).
+    #[default]
+    InForce,
+    /// 新規: added in this revision; the plan in force has no such 施策大項目.
+    New,
+    /// 削除: in the plan in force, leaves the revised plan.
+    Deleted,
+}
+
+impl PolicyStatus {
+    pub const ALL: [PolicyStatus; 3] = [
+        PolicyStatus::InForce,
+        PolicyStatus::New,
+        PolicyStatus::Deleted,
+    ];
+
+    /// The label staff documents use: 現行, 新規, 削除.
+    pub fn label(self) -> &'static str {
+        match self {
+            PolicyStatus::InForce => "現行",
+            PolicyStatus::New => "新規",
+            PolicyStatus::Deleted => "削除",
+        }
+    }
+
+    /// What the report writes after the 施策大項目's name, and in the column where it has no
+    /// text: `（新規）`, `（削除）`, or nothing (the same marks as a 新規 / 削除 row's empty side).
+    pub const fn mark(self) -> &'static str {
+        match self {
+            PolicyStatus::InForce => "",
+            PolicyStatus::New => "（新規）",
+            PolicyStatus::Deleted => "（削除）",
+        }
+    }
+}
+
 /// 施策大項目.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     pub id: RowId,
+    /// The 施策大項目's number in this draft: its number in the revised plan (a 削除 one keeps
+    /// its number in force).
     pub number: u32,
-    /// The name in the plan in force.
+    /// The name in the plan in force (for a 新規 one: its name in the revised plan).
     pub name: String,
     pub rename: Rename,
+    /// In force, 新規 or 削除 (see [`PolicyStatus`]). Absent in files = in force.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub status: PolicyStatus,
     /// 市民アンケート結果.
     #[serde(default)]
     pub survey: Option<Survey>,
@@ -140,6 +253,11 @@ impl Policy {
     /// `1. 市政情報の提供の充実と市政に対する市民参加の推進` (the name in force).
     pub fn label(&self) -> String {
         format!("{}. {}", self.number, self.name)
+    }
+
+    /// [`Policy::label`] followed by （新規） or （削除） when the 施策大項目 is one.
+    pub fn marked_label(&self) -> String {
+        format!("{}{}", self.label(), self.status.mark())
     }
 
     /// The name in the revised plan.
@@ -386,23 +504,32 @@ impl Draft {
 
     /// A fresh id, unique in this draft, with a readable prefix.
     pub fn fresh_id(&self, prefix: &str) -> RowId {
-        let used: std::collections::HashSet<&str> = self.all_ids().map(|i| i.as_str()).collect();
+        self.fresh_ids(prefix, 1).remove(0)
+    }
+
+    /// `count` fresh ids, unique in this draft and among themselves (rows brought in at once,
+    /// e.g. a paste of many rows: the ids in use are collected once).
+    pub fn fresh_ids(&self, prefix: &str, count: usize) -> Vec<RowId> {
+        let mut used: std::collections::HashSet<String> =
+            self.all_ids().map(|i| i.as_str().to_string()).collect();
         // Time-based seed so that two copies of a draft edited apart rarely mint the same id.
         let seed = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos() as u64)
             .unwrap_or(0);
         let mut x = seed ^ 0x9E37_79B9_7F4A_7C15;
-        loop {
+        let mut out = Vec::with_capacity(count);
+        while out.len() < count {
             // xorshift64*
             x ^= x >> 12;
             x ^= x << 25;
             x ^= x >> 27;
             let v = x.wrapping_mul(0x2545_F491_4F6C_DD1D);
             let id = format!("{prefix}-{:08x}", (v >> 32) as u32);
-            if !used.contains(id.as_str()) {
-                return RowId(id);
+            if used.insert(id.clone()) {
+                out.push(RowId(id));
             }
         }
+        out
     }
 }

@@ -6,6 +6,7 @@
 mod address;
 mod block;
 mod build;
+mod create;
 mod draft;
 mod era;
 mod identity;
@@ -17,9 +18,11 @@ mod status;
 
 pub use address::{PolicyField, PolicySection, Span, TextAddr};
 pub use block::{BlockKind, FieldSet};
+pub use create::{NewDraft, NewDraftError, policy_names_from_lines};
 pub use draft::{
-    Draft, GlossaryEntry, Indicator, Meta, Policy, Rank, Rename, ReviewBase, ReviewBaseRow,
-    RowPath, SCHEMA_VERSION, SdgRef, Suppression, Survey, Voice, VoiceForm,
+    Draft, GlossaryEntry, Indicator, Meta, MetaField, Policy, PolicyStatus, Rank, Rename,
+    ReviewBase, ReviewBaseRow, RowPath, SCHEMA_VERSION, SdgRef, Suppression, Survey, Voice,
+    VoiceForm,
 };
 pub use era::Era;
 pub use identity::new_draft_id;

@@ -21,7 +21,7 @@ pub fn view_to_csv(view: &ComparisonView) -> Vec<u8> {
     out.push('\u{FEFF}');
     write_record(&mut out, HEADER.iter().copied());
     for (policy, row) in view.rows() {
-        let label = policy.label();
+        let label = policy.marked_label();
         write_record(
             &mut out,
             [

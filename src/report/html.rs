@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::diff::Segment;
-use crate::model::{ChangeStatus, Side, SideKind, VoiceForm};
+use crate::model::{ChangeStatus, PolicyStatus, Side, SideKind, VoiceForm};
 
 use super::findings::FindingEntry;
 use super::printed::{
@@ -158,8 +158,8 @@ impl Html<'_> {
         for p in &view.policies {
             let _ = write!(self.out, "<li><a href=\"#policy-{}\">", p.index + 1);
             self.raw("施策大項目 ");
-            self.text(&p.label());
-            if p.revised_name.is_some() {
+            self.text(&p.marked_label());
+            if p.revised_name.is_some() && p.status != PolicyStatus::Deleted {
                 self.raw("（改定案：");
                 self.text(&p.revised_label());
                 self.raw("）");
@@ -185,7 +185,7 @@ impl Html<'_> {
         );
         for p in &view.policies {
             self.raw("<tr><th scope=\"row\">");
-            self.text(&p.label());
+            self.text(&p.marked_label());
             self.raw("</th>");
             self.count_cells(&p.counts);
             self.raw("</tr>\n");
@@ -215,7 +215,7 @@ impl Html<'_> {
             p.index + 1
         );
         self.raw("<h2><span class=\"kicker\">施策大項目</span>");
-        self.text(&p.label());
+        self.text(&p.marked_label());
         self.raw("</h2>\n");
         self.rename(p);
         self.survey(p);
@@ -227,6 +227,27 @@ impl Html<'_> {
     }
 
     fn rename(&mut self, p: &PolicyView) {
+        if p.status != PolicyStatus::InForce {
+            // A 新規 or 削除 施策大項目: its name on one side, the mark on the other, the name
+            // underlined as a whole (it is all added, or all removed).
+            self.raw("<div class=\"block rename\"><h3>施策大項目の");
+            self.raw(p.status.label());
+            self.raw("</h3><table class=\"grid rename\"><tbody>");
+            for side in [SideKind::Current, SideKind::Revised] {
+                self.raw("<tr><th scope=\"row\">");
+                self.raw(side.label());
+                self.raw("</th><td>");
+                let text = p.side_label(side);
+                if text == p.status.mark() {
+                    self.placeholder(&text);
+                } else {
+                    self.change(&text, side);
+                }
+                self.raw("</td></tr>");
+            }
+            self.raw("</tbody></table></div>\n");
+            return;
+        }
         if p.revised_name.is_none() {
             self.raw("<p class=\"rename-none\"><span class=\"k\">大項目名の変更</span>なし</p>\n");
             return;

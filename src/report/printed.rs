@@ -10,9 +10,9 @@ use super::findings::FindingEntry;
 use super::format_date_ja;
 
 /// Placeholder on the 現行 side of a new row.
-pub const NEW_PLACEHOLDER: &str = "（新規）";
+pub const NEW_PLACEHOLDER: &str = crate::model::PolicyStatus::New.mark();
 /// Placeholder on the 改定案 side of a deleted row.
-pub const DELETED_PLACEHOLDER: &str = "（削除）";
+pub const DELETED_PLACEHOLDER: &str = crate::model::PolicyStatus::Deleted.mark();
 /// Placeholder on both sides of a row with no text at all (e.g. an empty 協働による取組).
 pub const EMPTY_PLACEHOLDER: &str = "（記載なし）";
 /// Placeholder on the 改定案 side of an unchanged row with [`super::UnchangedRows::Placeholder`].

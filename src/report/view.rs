@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use crate::diff::{DiffOptions, Precision, TextDiff, diff_text_with};
 use crate::model::{
-    BlockKind, ChangeStatus, Draft, Indicator, Meta, Policy, Rename, Review, Row, RowId, RowPath,
-    Side, SideKind, Survey, Voice, sdg_name,
+    BlockKind, ChangeStatus, Draft, Indicator, Meta, Policy, PolicyStatus, Rename, Review, Row,
+    RowId, RowPath, Side, SideKind, Survey, Voice, sdg_name,
 };
 
 /// How to build a [`ComparisonView`].
@@ -79,6 +79,10 @@ pub struct PolicyView {
     pub number: u32,
     /// The name in the plan in force.
     pub name: String,
+    /// In force, 新規 (added in this revision: （新規） on the 現行 side) or 削除 (leaves the plan:
+    /// （削除） on the 改定案 side). Every exporter shows it through [`PolicyView::marked_label`]
+    /// and [`PolicyView::side_label`].
+    pub status: PolicyStatus,
     /// The new name when 大項目名の変更 is あり.
     pub revised_name: Option<String>,
     /// The diff of the two names when renamed.
@@ -107,6 +111,25 @@ impl PolicyView {
             self.number,
             self.revised_name.as_deref().unwrap_or(&self.name)
         )
+    }
+
+    /// [`PolicyView::label`] followed by （新規） or （削除） when the 施策大項目 is one: the
+    /// heading, the table of contents, the summary, the CSV's 大項目 and the sheet titles.
+    pub fn marked_label(&self) -> String {
+        format!("{}{}", self.label(), self.status.mark())
+    }
+
+    /// The 施策大項目 as one side of the 新旧対照表 shows it: the 現行 side of a 新規 one is
+    /// （新規）, the 改定案 side of a 削除 one （削除）; otherwise the name in force on the 現行
+    /// side and the revised name on the 改定案 side.
+    pub fn side_label(&self, side: SideKind) -> String {
+        match (side, self.status) {
+            (SideKind::Current, PolicyStatus::New) | (SideKind::Revised, PolicyStatus::Deleted) => {
+                self.status.mark().to_string()
+            }
+            (SideKind::Current, _) => self.label(),
+            (SideKind::Revised, _) => self.revised_label(),
+        }
     }
 
     /// Every comparison row of this 施策大項目 in document order.
@@ -335,6 +358,7 @@ fn build_policy(index: usize, p: &Policy, opts: &DiffOptions) -> PolicyView {
         id: p.id.clone(),
         number: p.number,
         name: p.name.clone(),
+        status: p.status,
         revised_name,
         name_diff,
         survey: p.survey.clone(),

@@ -13,7 +13,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::diff::Segment;
-use crate::model::{ChangeStatus, VoiceForm};
+use crate::model::{ChangeStatus, PolicyStatus, VoiceForm};
 
 use super::findings::FindingEntry;
 use super::format_date_ja;
@@ -181,8 +181,10 @@ fn write_summary(ws: &mut Worksheet, view: &ComparisonView, f: &Formats) -> Resu
     r += 1;
     for p in &view.policies {
         let label = match &p.revised_name {
-            Some(_) => format!("{}（改定案：{}）", p.label(), p.revised_label()),
-            None => p.label(),
+            Some(_) if p.status != PolicyStatus::Deleted => {
+                format!("{}（改定案：{}）", p.marked_label(), p.revised_label())
+            }
+            _ => p.marked_label(),
         };
         ws.write_string_with_format(r, 0, label, &f.cell)?;
         count_cells(ws, r, &p.counts, f)?;
@@ -230,10 +232,12 @@ fn write_policy(
     ws.set_column_width(5, 14)?;
     ws.set_column_hidden(5)?;
 
-    ws.write_string_with_format(0, 0, format!("施策大項目 {}", p.label()), &f.title)?;
-    let rename = match &p.revised_name {
-        Some(_) => format!("大項目名の変更：あり（改定案：{}）", p.revised_label()),
-        None => "大項目名の変更：なし".to_string(),
+    ws.write_string_with_format(0, 0, format!("施策大項目 {}", p.marked_label()), &f.title)?;
+    let rename = match (&p.revised_name, p.status) {
+        (_, PolicyStatus::New) => "施策大項目の新規：現行計画になし（この改定で追加）".to_string(),
+        (_, PolicyStatus::Deleted) => "施策大項目の削除：改定案から削除".to_string(),
+        (Some(_), _) => format!("大項目名の変更：あり（改定案：{}）", p.revised_label()),
+        (None, _) => "大項目名の変更：なし".to_string(),
     };
     ws.write_string_with_format(1, 0, rename, &f.plain)?;
     ws.write_string_with_format(

@@ -32,6 +32,7 @@ pub fn small_draft() -> Draft {
         number: 1,
         name: "暮らしの安全".into(),
         rename: Rename::Unchanged,
+        status: PolicyStatus::InForce,
         survey: Some(Survey {
             item: "安全に暮らせる".into(),
             years: vec!["H28年".into(), "R3年".into()],

@@ -5,8 +5,8 @@
 #![allow(dead_code)]
 
 use shinkyu::model::{
-    ChangeStatus, Draft, Indicator, IndicatorKind, IndicatorVerdict, Meta, Policy, Rank, Rename,
-    Row, RowId, SCHEMA_VERSION, SdgRef, Side, Survey, Voice, VoiceForm,
+    ChangeStatus, Draft, Indicator, IndicatorKind, IndicatorVerdict, Meta, Policy, PolicyStatus,
+    Rank, Rename, Row, RowId, SCHEMA_VERSION, SdgRef, Side, Survey, Voice, VoiceForm,
 };
 
 /// A system program a test needs is missing. On a developer's machine the test says so and
@@ -78,6 +78,7 @@ pub fn small_draft() -> Draft {
         number: 1,
         name: "市政情報の発信と市民参加の推進".into(),
         rename: Rename::Unchanged,
+        status: PolicyStatus::InForce,
         survey: Some(Survey {
             item: "市の情報発信が充実し、まちづくりに参加する機会が多い".into(),
             years: vec!["H28年".into(), "R3年".into()],
@@ -260,6 +261,7 @@ pub fn small_draft() -> Draft {
         number: 2,
         name: "電子自治体の推進".into(),
         rename: Rename::Renamed("行政のデジタル化の推進".into()),
+        status: PolicyStatus::InForce,
         survey: None,
         voices: vec![],
         sdgs: vec![SdgRef {

@@ -255,7 +255,7 @@ impl ReportPreview {
                     crate::model::Rename::Renamed(n) => Some(diff_text(&p.name, n)),
                     crate::model::Rename::Unchanged => None,
                 };
-                let label = p.label();
+                let label = p.marked_label();
                 let height = old_heights.get(i).copied().flatten();
                 PolicyHead {
                     label,

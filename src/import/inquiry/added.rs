@@ -7,7 +7,7 @@ use super::Problem;
 use super::layout::{SheetKind, squeeze};
 use super::matching::{RowAnswer, changes_between, memo_line, row_texts};
 use super::read::{AddedRow, AnswerWorkbook};
-use crate::edit::{Command, MemoTarget, id_prefix, next_number};
+use crate::edit::{Command, MemoTarget, next_number};
 use crate::model::{BlockKind, ChangeStatus, Draft, Row, RowId, Side};
 
 /// The 施策大項目 of a row a department added: the one its 施策大項目 cell names (by number
@@ -133,7 +133,7 @@ pub(super) fn propose_added(
     }
     let existing = p.block(kind).iter().find(|r| same(r)).map(|r| r.id.clone());
     let earlier_same = earlier.iter().find(|a| {
-        a.commands.iter().any(|c| matches!(c, Command::InsertRow { policy: pp, block, row: r } if *pp == policy && *block == kind && r.revised.as_ref().is_some_and(|s| squeeze_side(s) == squeeze_side(&side))))
+        a.commands.iter().any(|c| matches!(c, Command::InsertRows { policy: pp, block, rows, .. } if *pp == policy && *block == kind && rows.iter().any(|r| r.revised.as_ref().is_some_and(|s| squeeze_side(s) == squeeze_side(&side)))))
     });
     let mut commands = Vec::new();
     let id = if let Some(id) = existing {
@@ -143,14 +143,14 @@ pub(super) fn propose_added(
         commands.extend(
             e.commands
                 .iter()
-                .filter(|c| matches!(c, Command::InsertRow { .. }))
+                .filter(|c| matches!(c, Command::InsertRows { .. }))
                 .cloned(),
         );
         e.row.clone()
     } else {
-        let mut id = draft.fresh_id(id_prefix(kind));
+        let mut id = draft.fresh_id(kind.id_prefix());
         while minted.contains(&id) {
-            id = draft.fresh_id(id_prefix(kind));
+            id = draft.fresh_id(kind.id_prefix());
         }
         minted.insert(id.clone());
         if kind.is_numbered() {
@@ -160,16 +160,17 @@ pub(super) fn propose_added(
             side.number = Some(*n);
             *n += 1;
         }
-        commands.push(Command::InsertRow {
+        commands.push(Command::InsertRows {
             policy,
             block: kind,
-            row: Box::new(Row {
+            at: usize::MAX,
+            rows: vec![Row {
                 id: id.clone(),
                 status: Some(ChangeStatus::New),
                 current: None,
                 revised: Some(side.clone()),
                 ..Row::default()
-            }),
+            }],
         });
         id
     };

@@ -4,7 +4,7 @@
 //! from `report/printed.rs`.
 
 use crate::diff::Segment;
-use crate::model::{ChangeStatus, Meta, Review, SideKind, VoiceForm};
+use crate::model::{ChangeStatus, Meta, PolicyStatus, Review, SideKind, VoiceForm};
 use crate::report::findings::FindingEntry;
 use crate::report::html::HtmlOptions;
 use crate::report::printed::{
@@ -96,7 +96,7 @@ impl<'a> DocxReport<'a> {
     pub fn policy_entry(&self, p: &PolicyView, level: u8, part: usize) -> ContentsEntry {
         entry(
             level,
-            &format!("施策大項目　{}", p.label()),
+            &format!("施策大項目　{}", p.marked_label()),
             &format!("_TocP{part}_{}", p.index + 1),
         )
     }
@@ -199,6 +199,34 @@ impl<'a> DocxReport<'a> {
     }
 
     fn rename(&mut self, p: &PolicyView, level: u8) {
+        if p.status != PolicyStatus::InForce {
+            // A 新規 or 削除 施策大項目: its name on one side, the mark on the other, the name
+            // underlined as a whole (it is all added, or all removed), as in the HTML.
+            self.subheading(level, &format!("施策大項目の{}", p.status.label()));
+            let w = self.doc.page.text_width();
+            let widths = vec![w * 12 / 100, w * 58 / 100];
+            let rows = [SideKind::Current, SideKind::Revised]
+                .into_iter()
+                .map(|side| {
+                    let text = p.side_label(side);
+                    let look = if text == p.status.mark() {
+                        RunLook::GOTHIC
+                    } else {
+                        RunLook::CHANGED
+                    };
+                    TableRow {
+                        cells: vec![
+                            Cell::new(vec![Paragraph::text(TH, side.label())]).shaded(),
+                            Cell::new(vec![Paragraph::new(TEXT).run(Run::new(text, look))]),
+                        ],
+                        header: false,
+                        cant_split: true,
+                    }
+                })
+                .collect();
+            self.doc.table(&Table { widths, rows });
+            return;
+        }
         let (Some(_), Some(d)) = (&p.revised_name, &p.name_diff) else {
             let mut para = Paragraph::new(NOTE);
             para.push("大項目名の変更　", RunLook::GOTHIC_BOLD);
