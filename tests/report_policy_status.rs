@@ -217,7 +217,7 @@ fn the_word_report_marks_new_and_deleted_policies_like_the_html() {
             .find_all("w:p")
             .into_iter()
             .filter(|p| docx_support::paragraph_text(p) == name)
-            .flat_map(|p| docx_support::runs(p))
+            .flat_map(docx_support::runs)
             .collect();
         assert!(
             name_runs.iter().any(|r| r.underlined && r.text == name),
